@@ -92,6 +92,7 @@ class FoldedText:
         self._has: dict[str, bool] = {}
         self._where: dict[str, list[int] | None] = {}
         self._starts: dict[tuple[str, ...], list[int] | None] = {}
+        self._places: dict[str, list[int]] = {}
         # id of a matching.PatternSet -> (it, its patterns whose words are all in the text)
         self.live: dict[int, tuple[object, list[int]]] = {}
 
@@ -123,6 +124,20 @@ class FoldedText:
     def words(self) -> str:
         """The distinct blank-separated words of the folded text, one per line."""
         return "\n".join(set(self.text.split())) if self.text is not None else ""
+
+    def places(self, literal: str) -> list[int]:
+        """Every offset where `literal` (folded, as `prefilter` gives it) starts."""
+        found = self._places.get(literal)
+        if found is None:
+            found = []
+            if self.has((literal,)):
+                text = self.text or ""
+                at = text.find(literal)
+                while at != -1:
+                    found.append(at)
+                    at = text.find(literal, at + 1)
+            self._places[literal] = found
+        return found
 
     def starts(self, literals: tuple[str, ...]) -> list[int] | None:
         """Sorted offsets where one of `literals` starts; None when there are more
@@ -414,6 +429,68 @@ def prefilter(source: str, flags: int = 0) -> Prefilter:
                 requires.append(found)
     requires.sort(key=lambda literals: -min(map(len, literals)))
     return Prefilter(starts, tuple(requires[:MAX_REQUIRED]))
+
+
+def contained_literals(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Case-folded strings one of which every match of `source` holds (anywhere
+    in it), or None when the reader cannot name such a set that is worth
+    looking up (short or too many strings).  A `line` rule tries its regex only
+    on the lines that hold one."""
+    reading = _read(source, flags)
+    if reading is None:
+        return None
+    return _held_by_alternatives(reading.alternatives)
+
+
+def _held_by_alternatives(alternatives: list[list[_Node]]) -> tuple[str, ...] | None:
+    held: set[str] = set()
+    for sequence in alternatives:
+        found = _held_by_sequence(sequence)
+        if found is None:
+            return None
+        held.update(found)
+    result = _minimal(held)
+    return result if len(result) <= MAX_LITERALS else None
+
+
+def _held_by_sequence(sequence: list[_Node]) -> tuple[str, ...] | None:
+    """The best set of literals one of which every match of `sequence` holds:
+    what the sequence starts with from some item on, or one of the literals of
+    each alternative of a group every match goes through."""
+    best: tuple[str, ...] | None = None
+    for index, node in enumerate(sequence):
+        found = _literals(_sequence_prefixes(sequence[index:]))
+        if node.kind == "group" and node.low >= 1:
+            inner = _held_by_alternatives(node.body)
+            if inner is not None and (found is None or _better(inner, found)):
+                found = inner
+        if found and all(map(_worth_looking_up, found)) and (best is None or _better(found, best)):
+            best = found
+    return best
+
+
+def _worth_looking_up(literal: str) -> bool:
+    """Long enough to be rare, or a symbol ("©", "|"): short words are in every text."""
+    return len(literal) >= MIN_REQUIRED or not any(char.isalnum() for char in literal)
+
+
+def _better(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Fewer places to look: longer shortest literal (a symbol counts as long),
+    then fewer literals."""
+    return (_rarity(one), -len(one)) > (_rarity(other), -len(other))
+
+
+def _rarity(literals: tuple[str, ...]) -> int:
+    return min(len(literal) if any(c.isalnum() for c in literal) else MIN_REQUIRED for literal in literals)
+
+
+def _minimal(literals: set[str]) -> tuple[str, ...]:
+    """The literals without those that hold another one (its places are found already)."""
+    minimal: list[str] = []
+    for literal in sorted(literals, key=len):
+        if not any(shorter in literal for shorter in minimal):
+            minimal.append(literal)
+    return tuple(sorted(minimal))
 
 
 def start_literals(source: str, flags: int = 0) -> tuple[str, ...] | None:

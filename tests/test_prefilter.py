@@ -28,7 +28,7 @@ from artlint.matching import (
     phrase_to_regex,
     scan,
 )
-from artlint.prefilter import Prefilter, branches, fold, prefilter, start_literals
+from artlint.prefilter import Prefilter, branches, contained_literals, fold, prefilter, start_literals
 from artlint.rule import Rule
 from artlint.ruleset import RuleSet, load_ruleset
 from artlint.sources import Article
@@ -140,6 +140,48 @@ def test_every_match_starts_with_one_of_its_literals(rulesets: tuple[RuleSet, Ru
                             for literals in wanted.requires:
                                 assert any(word in folded for word in literals), pattern.pattern
     assert checked > 500
+
+
+def test_every_line_rule_match_holds_one_of_its_needles(rulesets: tuple[RuleSet, RuleSet]) -> None:
+    """A `line` rule tries only the lines holding one of its needles: every
+    match its regex finds on a line of a real text holds one."""
+    current, _ = rulesets
+    checked = with_needles = 0
+    for path in _texts()[:80]:
+        text = path.read_text("utf-8")
+        folded = fold(text)
+        assert folded is not None
+        for rule in current.rules:
+            if rule.kind != "line":
+                continue
+            for matcher in rule.compiled.values():
+                if matcher.needles is None:
+                    continue
+                with_needles += 1
+                start = 0
+                for line in text.split("\n"):
+                    end = start + len(line)
+                    found = matcher.pattern.search(text, start, end)
+                    if found is not None:
+                        checked += 1
+                        held = folded[found.start() : found.end()]
+                        assert any(needle in held for needle in matcher.needles), (rule.id, line)
+                    start = end + 1
+    assert with_needles > 1000 and checked > 50
+
+
+def test_contained_literals() -> None:
+    # the longest literal of each alternative, wherever it stands in it
+    assert contained_literals(r"(?:^|(?<=[.!?]))\s*(?:sign up|an email with an activation link)", FLAGS) == (
+        "activation",
+        "sign",
+    )
+    assert contained_literals(r"\(?(?:©|ⓒ|\(c\))\s*\w+", FLAGS) == ("(c)", "©", "ⓒ")  # symbols are rare
+    assert contained_literals(r"\b(?:ad|ads)\b", FLAGS) is None  # short words are everywhere
+    assert contained_literals(r"[^\n]*\S[^\n]*", FLAGS) is None
+    assert contained_literals(r"(?:read more)?\s*\w", FLAGS) is None  # the words are optional
+    assert contained_literals(r"(?:read more)?\s*:", FLAGS) == (":",)
+    assert contained_literals(r"(?:re)+adings", FLAGS) == ("adings",)  # "re" may repeat: not a prefix of it
 
 
 def test_branches_split_a_leading_alternation() -> None:

@@ -74,6 +74,7 @@ anchored at the line start unless `match: contains`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -94,6 +95,7 @@ from artlint.matching import (
     per_language,
     search,
 )
+from artlint.prefilter import contained_literals
 from artlint.rule import Rule
 
 NAME = "line"
@@ -114,6 +116,7 @@ LIST_LINES = 30  # a list of links longer than this is not taken whole
 HEADLINE_WORDS = 4  # a list item inside the text must look like a headline
 _LAYOUT_KEY = "artlint.kinds.line.layout"
 _EDGES_KEY = "artlint.kinds.line.edges"
+_STARTS_KEY = "artlint.kinds.line.starts"
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,9 @@ class LineMatcher:
     mode: str
     context: str = "none"
     context_lines: int = 3
+    # Folded literals one of which every match holds: only the lines holding
+    # one are tried (None: every line).
+    needles: tuple[str, ...] | None = None
 
     @property
     def uses_findings(self) -> bool:
@@ -227,8 +233,9 @@ def compile(
         body = f"^{_TRAIL}(?:{body})"
     flags = regex.MULTILINE | (0 if spec.get("case_sensitive", False) else regex.IGNORECASE)
     unless_patterns = per_language(spec.get("unless"), language)
+    pattern = compile_patterns([body], variables, f"{where}: patterns", flags)
     return LineMatcher(
-        compile_patterns([body], variables, f"{where}: patterns", flags),
+        pattern,
         compile_patterns(unless_patterns, variables, f"{where}: unless", flags) if unless_patterns else None,
         spec.get("max_words"),
         spec.get("min_words", 0),
@@ -240,6 +247,7 @@ def compile(
         mode,
         spec.get("context", "none"),
         spec.get("context_lines", 3),
+        contained_literals(pattern.pattern, pattern.flags),
     )
 
 
@@ -285,7 +293,10 @@ def _matching_lines(
     low, high = matcher.min_words, matcher.max_words
     hits: list[int] = []
     lines = facts.lines
+    candidates = _lines_holding(document, facts, matcher.needles)
     for index in range(len(lines)) if indexes is None else indexes:
+        if candidates is not None and index not in candidates:
+            continue
         line = lines[index]
         count = facts.words[index]
         if count < low or (high is not None and count > high):
@@ -304,6 +315,29 @@ def _matching_lines(
             continue
         hits.append(index)
     return hits
+
+
+def _lines_holding(document: Document, facts: Layout, needles: tuple[str, ...] | None) -> set[int] | None:
+    """Indexes of the non-blank lines where one of `needles` stands (a literal
+    holds no blank, so it lies inside one line); None when all must be tried."""
+    if needles is None:
+        return None
+    folded = document.folded
+    if folded.text is None:
+        return None
+    starts = _line_starts(document, facts)
+    found: set[int] = set()
+    for literal in needles:
+        for at in folded.places(literal):
+            found.add(bisect_right(starts, at) - 1)
+    return found
+
+
+def _line_starts(document: Document, facts: Layout) -> list[int]:
+    cached = document.metadata.get(_STARTS_KEY)
+    if cached is None:
+        cached = document.metadata[_STARTS_KEY] = [line.start for line in facts.lines]
+    return cached
 
 
 def _sections(hits: list[int], facts: Layout, matcher: LineMatcher) -> Iterator[tuple[int, int]]:
