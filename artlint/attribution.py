@@ -80,7 +80,9 @@ _CUE_LISTS = (  # in order of precedence where two start at the same word
     ("speech", "speech_verbs"),
     ("evidence", "evidence_verbs"),
 )
-_SCAN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_SCAN_CHAR = r"[\p{L}\p{M}\p{N}]"
+_SCAN_RE = regex.compile(_SCAN_CHAR + "+")
+_FIND_MIN = 4  # shorter words are looked for with one regex, not str.find
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,9 @@ class PhraseIndex:
     first: Mapping[str, tuple[regex.Pattern[str], tuple[str, ...]]]
     words: frozenset[str]  # one-word phrases
     patterns: PatternSet | None  # extra markers given as regular expressions
+    # the first words too short to look up with str.find (found everywhere
+    # inside other words), as one regex of whole words, run on the folded text
+    short_firsts: regex.Pattern[str] | None = None
 
     @classmethod
     def build(cls, lists: Sequence[tuple[str, Sequence[str]]], patterns: PatternSet | None) -> PhraseIndex:
@@ -126,21 +131,23 @@ class PhraseIndex:
             # matches there, as trying them one by one would: one call for all.
             combined = regex.compile("|".join(f"({source})" for _, _, source, _ in ordered), regex.IGNORECASE)
             first[token] = (combined, tuple(kind for _, _, _, kind in ordered))
-        return cls(first, frozenset(words), patterns)
+        short = sorted((word for word in first if len(word) < _FIND_MIN), key=lambda w: (-len(w), w))
+        alternation = "|".join(map(regex.escape, short))
+        short_firsts = (
+            regex.compile(rf"(?<!{_SCAN_CHAR})(?:{alternation})(?!{_SCAN_CHAR})") if short else None
+        )
+        return cls(first, frozenset(words), patterns, short_firsts)
 
     def find(self, document: Document) -> list[Hit]:
         text = document.text
         hits: list[Hit] = []
         position = 0
         first = self.first
-        for token in _SCAN_RE.finditer(text):
-            if token.start() < position:
+        for start, word in self._first_words(document):
+            if start < position:
                 continue
-            candidates = first.get(token.group().lower())
-            if candidates is None:
-                continue
-            pattern, kinds = candidates
-            match = pattern.match(text, token.start())
+            pattern, kinds = first[word]
+            match = pattern.match(text, start)
             if match is not None:
                 hits.append(Hit(match.start(), match.end(), kinds[match.lastindex - 1], match.group()))
                 position = match.end()
@@ -151,6 +158,32 @@ class PhraseIndex:
                     hits.append(Hit(match.start(), match.end(), "marker", match.group()))
             hits.sort(key=lambda h: h.start)
         return hits
+
+    def _first_words(self, document: Document) -> list[tuple[int, str]]:
+        """(offset, lower-cased word) of the words of the text that start a
+        phrase, in order.  Looked up in the folded text: the few distinct words
+        that start one, then their places (str.find), rather than every word."""
+        folded = document.folded.text
+        if folded is None:  # a text that cannot be folded: every word, one by one
+            tokens = ((m.start(), m.group().lower()) for m in _SCAN_RE.finditer(document.text))
+            return [(start, word) for start, word in tokens if word in self.first]
+        found: list[tuple[int, str]] = []
+        if self.short_firsts is not None:
+            found.extend((m.start(), m.group()) for m in self.short_firsts.finditer(folded))
+        for word in self.first.keys() & set(_SCAN_RE.findall(folded)):
+            size = len(word)
+            if size < _FIND_MIN:
+                continue
+            at = folded.find(word)
+            while at != -1:
+                # a whole word: no letter, mark or digit on either side
+                if (at == 0 or not _SCAN_RE.match(folded, at - 1, at)) and not _SCAN_RE.match(
+                    folded, at + size, at + size + 1
+                ):
+                    found.append((at, word))
+                at = folded.find(word, at + size)
+        found.sort()
+        return found
 
     def is_word(self, word: str) -> bool:
         return word.lower() in self.words

@@ -130,12 +130,11 @@ class FoldedText:
         found = self._places.get(literal)
         if found is None:
             found = []
-            if self.has((literal,)):
-                text = self.text or ""
-                at = text.find(literal)
-                while at != -1:
-                    found.append(at)
-                    at = text.find(literal, at + 1)
+            text = self.text or ""
+            at = text.find(literal)
+            while at != -1:
+                found.append(at)
+                at = text.find(literal, at + 1)
             self._places[literal] = found
         return found
 

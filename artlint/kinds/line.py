@@ -326,11 +326,12 @@ def _lines_holding(document: Document, facts: Layout, needles: tuple[str, ...] |
     if folded.text is None:
         return None
     starts = _line_starts(document, facts)
-    found: set[int] = set()
+    places: list[int] = []
     for literal in needles:
-        for at in folded.places(literal):
-            found.add(bisect_right(starts, at) - 1)
-    return found
+        places.extend(folded.places(literal))
+        if len(places) > len(starts):
+            return None  # about every line holds one: no use sorting them out
+    return {bisect_right(starts, at) - 1 for at in places}
 
 
 def _line_starts(document: Document, facts: Layout) -> list[int]:
