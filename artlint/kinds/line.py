@@ -16,6 +16,7 @@ what it says, how long it is and where it stands among the other lines.
     min_run: 1                     # report only runs of this many adjacent matching lines
     context: none | beside | between | after | before  # the line must stand by residue (see below)
     context_lines: 3               # between: the longest gap a rule may fill
+    context_ignore: [rule ids]     # findings of these rules are not context
     fix: delete-line
 
 Context.  A *prose line* has at least 10 words and ends a sentence (with a
@@ -51,6 +52,9 @@ findings that cover whole lines count):
   belong to it);
 - `before`: a residue line stands after it in its zone (with `zone:
   before-text`: the labels above the page's header residue).
+`context_ignore` leaves out the findings of rules that judge a line by its
+shape alone (a run of headlines, a block printed twice): residue, but not
+proof that the page's footer has begun.
 For such a rule the article's text runs from its first to its last prose
 line that no other rule reported (the comments under an article are prose
 too).  Only the findings of the rules that run with it count: selected alone, such
@@ -136,6 +140,7 @@ class LineMatcher:
     # Folded literals one of which every match holds: only the lines holding
     # one are tried (None: every line).
     needles: tuple[str, ...] | None = None
+    context_ignore: frozenset[str] = frozenset()
 
     @property
     def uses_findings(self) -> bool:
@@ -248,6 +253,7 @@ def compile(
         spec.get("context", "none"),
         spec.get("context_lines", 3),
         contained_literals(pattern.pattern, pattern.flags),
+        frozenset(spec.get("context_ignore", ())),
     )
 
 
@@ -293,18 +299,23 @@ def _matching_lines(
     low, high = matcher.min_words, matcher.max_words
     hits: list[int] = []
     lines = facts.lines
-    candidates = _lines_holding(document, facts, matcher.needles)
-    for index in range(len(lines)) if indexes is None else indexes:
-        if candidates is not None and index not in candidates:
-            continue
+    eligible = [
+        index
+        for index in (range(len(lines)) if indexes is None else indexes)
+        if low <= facts.words[index] <= (high if high is not None else facts.words[index])
+        and (
+            matcher.zone == "any"
+            or in_zone(index, facts, matcher.zone, matcher.zone_lines, matcher.zone_margin)
+        )
+    ]
+    if matcher.needles is not None and len(eligible) > len(matcher.needles):
+        # Looking for each needle in the text costs about one regex call on a
+        # line: worth it only when there are more lines to try than needles.
+        candidates = _lines_holding(document, facts, matcher.needles)
+        if candidates is not None:
+            eligible = [index for index in eligible if index in candidates]
+    for index in eligible:
         line = lines[index]
-        count = facts.words[index]
-        if count < low or (high is not None and count > high):
-            continue
-        if matcher.zone != "any" and not in_zone(
-            index, facts, matcher.zone, matcher.zone_lines, matcher.zone_margin
-        ):
-            continue
         try:
             found = call(text, line.start, line.end, timeout=rule.timeout)
         except TimeoutError:
@@ -412,12 +423,17 @@ def _line_edges(
 
 
 def _residue_lines(
-    document: Document, facts: Layout, category: str, prior: Sequence[Finding]
+    document: Document,
+    facts: Layout,
+    category: str,
+    prior: Sequence[Finding],
+    ignore: frozenset[str] = frozenset(),
 ) -> list[bool] | None:
-    """Which non-blank lines the earlier findings of `category` cover whole
-    (a finding inside a sentence, such as a stray entity, does not make its
-    line residue); None when there is no such finding."""
-    found = [f for f in prior if f.category == category]
+    """Which non-blank lines the earlier findings of `category` (but not of
+    the rules in `ignore`) cover whole (a finding inside a sentence, such as a
+    stray entity, does not make its line residue); None when there is no such
+    finding."""
+    found = [f for f in prior if f.category == category and f.rule not in ignore]
     if not found:
         return None
     starts, ends = _line_edges(document, facts)
@@ -495,7 +511,7 @@ def check(
     facts = layout(document)
     residue = None
     if matcher.uses_findings:
-        residue = _residue_lines(document, facts, rule.category, prior)
+        residue = _residue_lines(document, facts, rule.category, prior, matcher.context_ignore)
         if residue is None:
             return  # no residue around: nothing to judge by (and nothing to scan)
         facts = _without_residue(facts, residue)
