@@ -152,6 +152,18 @@ def _shared_options() -> argparse.ArgumentParser:
         help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)",
     )
     out.add_argument(
+        "--baseline",
+        metavar="FILE",
+        default=sup,
+        help="do not report the findings FILE holds (written by --write-baseline): only new ones fail",
+    )
+    out.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        default=sup,
+        help="write every finding of this run to FILE as the baseline, and exit 0 unless an input failed",
+    )
+    out.add_argument(
         "--validate",
         action="store_true",
         default=sup,
@@ -213,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--explain", metavar="ID", help="show one rule with its examples")
     rules.add_argument("--json", action="store_true", help="print the list as JSON")
     schema = commands.add_parser("schema", help="print a JSON Schema artlint uses")
-    schema.add_argument("name", choices=("report", "rule", "config", "language"))
+    schema.add_argument("name", choices=("report", "rule", "config", "language", "baseline"))
     return parser
 
 
@@ -242,6 +254,7 @@ def _config_from(args: argparse.Namespace) -> Config:
         jobs=getattr(args, "jobs", None),
         exclude=(*config.exclude, *getattr(args, "exclude", ())) if getattr(args, "exclude", None) else None,
         rule_paths=(*config.rule_paths, *extra_rules) if extra_rules else None,
+        baseline=getattr(args, "baseline", None),
     )
 
 
@@ -399,6 +412,8 @@ def _check(args: argparse.Namespace) -> int:
     stream = buffer if buffer is not None else output
     reporter = make_reporter(fmt, stream, color=fmt == "text" and _use_color(args, output))
     quiet = getattr(args, "quiet", False)
+    accepted = _baseline_of(config)
+    recorder = _baseline_writer(args)
     summary = Summary()
     problems: list[InputProblem] = []
     if engine == "dask":
@@ -421,6 +436,11 @@ def _check(args: argparse.Namespace) -> int:
             for problem in item.problems:
                 problems.append(problem)
                 progress.echo(f"artlint: {problem.level}: {problem.describe()}")
+            if recorder is not None:
+                recorder.add(item)
+            if accepted is not None:
+                item, known = accepted.apply(item, config.fail_on, config.min_score)
+                summary.baselined += known
             summary.add(item)
             if not (quiet and fmt == "text"):
                 reporter.result(item)
@@ -432,9 +452,34 @@ def _check(args: argparse.Namespace) -> int:
         progress.close()
         if close:
             output.close()
+    if recorder is not None:
+        count = recorder.write()
+        print(
+            f"artlint: wrote {count} finding{'s' * (count != 1)} to the baseline {recorder.path}",
+            file=sys.stderr,
+        )
     if summary.errors:
         return EXIT_ERROR
+    if recorder is not None:
+        return EXIT_OK  # every finding is in the baseline now
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _baseline_of(config: Config) -> Any:
+    if not config.baseline:
+        return None
+    from artlint import baseline
+
+    return baseline.load(Path(config.baseline))
+
+
+def _baseline_writer(args: argparse.Namespace) -> Any:
+    target = getattr(args, "write_baseline", None)
+    if not target:
+        return None
+    from artlint import baseline
+
+    return baseline.Writer(Path(target))
 
 
 def _validate_report(text: str) -> None:

@@ -37,6 +37,7 @@ class Config:
     jobs: int | None = None
     category_weights: Mapping[str, float] = field(default_factory=dict)
     severity: Mapping[str, str] = field(default_factory=dict)
+    baseline: str | None = None  # findings not to report (artlint.baseline)
     source: str | None = None  # the file this came from
 
     def updated(self, **changes: Any) -> Config:
@@ -94,6 +95,8 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
             values[key] = tuple(value) if isinstance(value, list) else value
     if "rule_paths" in values:
         values["rule_paths"] = tuple(str((path.parent / p).resolve()) for p in values["rule_paths"])
+    if "baseline" in values:
+        values["baseline"] = str((path.parent / values["baseline"]).resolve())
     return Config(**values, source=str(path))
 
 

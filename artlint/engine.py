@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 
 from artlint.document import Document
 from artlint.errors import InputProblem
-from artlint.findings import SEVERITY_RANK, Finding
+from artlint.findings import Finding
 from artlint.kinds import KINDS
 from artlint.language import detect
 from artlint.matching import RuleTimeout
 from artlint.metrics import collect as collect_metrics
 from artlint.readers import is_suppressed, parse
-from artlint.results import ArticleResult
+from artlint.results import ArticleResult, passes
 from artlint.ruleset import RuleSet
 from artlint.scoring import category_scores, overall_score
 from artlint.sources import Article
@@ -87,10 +87,7 @@ def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
     metrics = collect_metrics(document, findings, checked)
     scores = category_scores(findings, document.word_count, lines, checked, metrics)
     overall = overall_score(scores, options.category_weights or None)
-    fail_rank = SEVERITY_RANK.get(options.fail_on, 99)
-    passed = not any(SEVERITY_RANK[f.severity] >= fail_rank for f in findings) and (
-        options.min_score is None or overall >= options.min_score
-    )
+    passed = passes(findings, overall, options.fail_on, options.min_score)
     return ArticleResult(
         path=article.path,
         record=article.record,

@@ -34,12 +34,12 @@ def schemas_dir() -> Path:
     return _data_dir("schemas")
 
 
-SCHEMA_NAMES = ("report", "rule", "config", "language")
+SCHEMA_NAMES = ("report", "rule", "config", "language", "baseline")
 
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
-    """Return a bundled JSON Schema by short name (report, rule, config, language)."""
+    """Return a bundled JSON Schema by short name (report, rule, config, language, baseline)."""
     if name not in SCHEMA_NAMES:
         raise KeyError(name)
     with open(schemas_dir() / f"{name}.schema.json", encoding="utf-8") as handle:

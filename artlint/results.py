@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from artlint.errors import InputProblem
-from artlint.findings import SEVERITIES, Finding
+from artlint.findings import SEVERITIES, SEVERITY_RANK, Finding
+
+
+def passes(findings: Iterable[Finding], overall: float | None, fail_on: str, min_score: float | None) -> bool:
+    """Whether an article passes: no finding at or above `fail_on`, and an
+    overall score of at least `min_score` when one is asked for."""
+    fail_rank = SEVERITY_RANK.get(fail_on, 99)
+    if any(SEVERITY_RANK[f.severity] >= fail_rank for f in findings):
+        return False
+    return min_score is None or (overall is not None and overall >= min_score)
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ class Summary:
     errors: int = 0  # inputs or rules that could not be linted
     warnings: int = 0  # inputs skipped for a benign reason (empty)
     score_total: float = 0.0
+    baselined: int = 0  # findings left out because the baseline holds them
 
     def add(self, result: ArticleResult) -> None:
         self.articles += 1
@@ -84,4 +94,5 @@ class Summary:
             "errors": self.errors,
             "warnings": self.warnings,
             "mean_score": round(self.score_total / self.articles, 1) if self.articles else None,
+            "baselined": self.baselined,
         }

@@ -36,4 +36,6 @@ class TextReporter(Reporter):
             parts.append(f"mean score {summary.score_total / summary.articles:.1f}")
         if summary.errors:
             parts.append(f"{summary.errors} input error{'s' * (summary.errors != 1)}")
+        if summary.baselined:
+            parts.append(f"{summary.baselined} known finding{'s' * (summary.baselined != 1)} in the baseline")
         self.stream.write(", ".join(parts) + ".\n")

@@ -1,0 +1,133 @@
+"""A baseline: the findings a team has accepted, so that only new ones are
+reported and fail a run (what detekt and ESLint's suppressions file do).
+
+A finding is known by its article (path, and record for JSONL), its rule and
+the text it points at (its excerpt), never by its line: an edit elsewhere in
+the file moves a finding without making it new.  Each such key is counted, so
+a third "Leave a Reply" is new where the baseline holds two.  Paths are kept
+relative to the baseline file's folder, so the file can be committed and used
+from any working directory.
+
+The file is JSON, validated against schemas/baseline.schema.json:
+    {"artlint_baseline": 1,
+     "findings": [{"path": "...", "record": null, "rule": "...", "excerpt": "...", "count": 2}, ...]}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from artlint.errors import ConfigError
+from artlint.findings import Finding
+from artlint.results import ArticleResult, passes
+
+VERSION = 1
+Key = tuple[str, str | None, str, str]  # path, record, rule, excerpt
+
+
+@dataclass(frozen=True)
+class Baseline:
+    folder: Path  # paths in `known` are relative to it
+    known: Mapping[tuple[str, str | None], Counter[tuple[str, str]]]  # article -> (rule, excerpt) counts
+
+    def key_path(self, path: str) -> str:
+        """How the baseline names the article at `path` (as the run names it)."""
+        if path == "-":
+            return path
+        return Path(os.path.relpath(Path(path).resolve(), self.folder)).as_posix()
+
+    def apply(
+        self, result: ArticleResult, fail_on: str, min_score: float | None
+    ) -> tuple[ArticleResult, int]:
+        """The result without its findings the baseline holds, passed again by
+        what is left; and how many were left out."""
+        if not result.findings:
+            return result, 0
+        accepted = self.known.get((self.key_path(result.path), result.record))
+        if not accepted:
+            return result, 0
+        left = Counter(accepted)
+        kept: list[Finding] = []
+        for finding in result.findings:
+            key = (finding.rule, finding.excerpt)
+            if left[key] > 0:
+                left[key] -= 1
+            else:
+                kept.append(finding)
+        dropped = len(result.findings) - len(kept)
+        if not dropped:
+            return result, 0
+        overall = result.scores.get("overall")
+        passed = passes(kept, overall, fail_on, min_score)
+        return replace(result, findings=tuple(kept), passed=passed), dropped
+
+
+def load(path: Path) -> Baseline:
+    """The baseline in `path`; a ConfigError naming the file and field when it is not one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the baseline: {error.strerror or error}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConfigError(f"{path}:{error.lineno}: not valid JSON: {error.msg}") from None
+    _validate(path, data)
+    known: dict[tuple[str, str | None], Counter[tuple[str, str]]] = {}
+    for item in data["findings"]:
+        article = known.setdefault((item["path"], item.get("record")), Counter())
+        article[(item["rule"], item["excerpt"])] += item.get("count", 1)
+    return Baseline(path.resolve().parent, known)
+
+
+def _validate(path: Path, data: object) -> None:
+    import jsonschema
+
+    from artlint.resources import load_schema
+
+    validator = jsonschema.Draft202012Validator(load_schema("baseline"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        error = errors[0]
+        where = "/".join(map(str, error.absolute_path)) or "(top level)"
+        raise ConfigError(f"{path}: {where}: {error.message}")
+
+
+class Writer:
+    """Collects the findings of a run, then writes them as a baseline."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._namer = Baseline(path.resolve().parent, {})
+        self.counts: Counter[Key] = Counter()
+
+    def add(self, result: ArticleResult) -> None:
+        name = self._namer.key_path(result.path)
+        for finding in result.findings:
+            self.counts[(name, result.record, finding.rule, finding.excerpt)] += 1
+
+    def write(self) -> int:
+        """Write the baseline atomically (temporary file, then rename); how many findings it holds."""
+        items = [
+            {"path": p, "record": r, "rule": rule, "excerpt": excerpt, "count": n}
+            for (p, r, rule, excerpt), n in sorted(self.counts.items(), key=lambda kv: _order(kv[0]))
+        ]
+        text = json.dumps({"artlint_baseline": VERSION, "findings": items}, ensure_ascii=False, indent=1)
+        temporary = self.path.with_name(f".{self.path.name}.artlint-tmp")
+        try:
+            temporary.write_text(text + "\n", encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            raise ConfigError(f"{self.path}: cannot write the baseline: {error.strerror or error}") from None
+        return sum(self.counts.values())
+
+
+def _order(key: Key) -> Sequence[str]:
+    path, record, rule, excerpt = key
+    return (path, record or "", rule, excerpt)
