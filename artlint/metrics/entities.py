@@ -58,11 +58,14 @@ def names(document: Document) -> set[str]:
     """The distinct capitalised name sequences, outside sentence and line starts."""
     text = document.text
     starts = sorted({*document.sentence_starts, *(line.content_start for line in document.lines)})
+    # Where the first word of each sentence and line stands: a name found there
+    # opens it (only quotes, brackets and blanks come before it).
+    openings = {_LEAD_RE.match(text, start).end() for start in starts}
     found: set[str] = set()
     for match in _NAME_RE.finditer(text):
         start = match.start()
         words = match.group().split()
-        if _opens_sentence(text, starts, start):
+        if start in openings or _after_opener(text, starts, start):
             words = words[1:]
             while words and not words[0][:1].isupper():
                 words = words[1:]  # a particle left at the front
@@ -74,11 +77,8 @@ def names(document: Document) -> set[str]:
     return found
 
 
-def _opens_sentence(text: str, starts: list[int], offset: int) -> bool:
-    """True when only punctuation and blanks stand between the nearest sentence or
-    line start at or before `offset` and `offset`."""
+def _after_opener(text: str, starts: list[int], offset: int) -> bool:
+    """True when a quotation mark, a colon or a dash opens a sentence just before `offset`."""
     index = bisect.bisect_right(starts, offset) - 1
     begin = starts[index] if index >= 0 else 0
-    if _LEAD_RE.fullmatch(text, begin, offset) is not None:
-        return True
     return _OPENER_RE.search(text, max(begin, offset - 4), offset) is not None
