@@ -225,18 +225,30 @@ class PatternSet:
 
     patterns: tuple[regex.Pattern[str], ...]
     filters: tuple[Prefilter, ...]  # what the text must hold for each pattern to match
+    # For a pattern led by a word list (see leading_words): the folded first
+    # words of its phrases, one of which every match starts with; else None.
+    leads: tuple[frozenset[str] | None, ...] = ()
 
 
 _NO_FILTER = Prefilter(None)
 
 
-def compile_set(sources: Sequence[str], flags: int, where: str) -> PatternSet:
-    """The patterns (their {{vars}} already expanded) as a PatternSet."""
+def compile_set(
+    sources: Sequence[str],
+    flags: int,
+    where: str,
+    leads: Sequence[frozenset[str] | None] = (),
+) -> PatternSet:
+    """The patterns (their {{vars}} already expanded) as a PatternSet; `leads`
+    gives, for each source, its leading words (see leading_words) or None."""
     baseline = compile_regex("", flags, where).flags
     patterns: list[regex.Pattern[str]] = []
+    pattern_leads: list[frozenset[str] | None] = []
     global_flags = False
-    for source in sources:
-        parts = branches(source, flags)
+    for number, source in enumerate(sources):
+        lead = leads[number] if number < len(leads) else None
+        # A pattern led by a word list is looked for at those words, whole.
+        parts = branches(source, flags) if lead is None else [source]
         split = None
         if len(parts) > 1:
             # Every item of the pattern is in some branch, so an error shows in
@@ -248,12 +260,43 @@ def compile_set(sources: Sequence[str], flags: int, where: str) -> PatternSet:
             global_flags = global_flags or whole.flags != baseline
             split = [whole]
         patterns.extend(split)
+        pattern_leads.extend([lead] * len(split))
     if len(sources) > 1 and global_flags:
         # A pattern sets global flags ("(?s)"): in the alternation they apply to
         # every pattern, so keep the alternation.
         combined = compile_regex("|".join(f"(?:{s})" for s in sources), flags, where)
         return PatternSet((combined,), (Prefilter(None),))
-    return PatternSet(tuple(patterns), tuple(prefilter(p.pattern, flags) for p in patterns))
+    return PatternSet(
+        tuple(patterns),
+        tuple(prefilter(p.pattern, flags) for p in patterns),
+        tuple(pattern_leads) if any(lead is not None for lead in pattern_leads) else (),
+    )
+
+
+# A pattern that opens with a word list, "\b{{name}}" or "\b(?i:{{name}})",
+# followed by a blank ("(?=[ \t]", "[ \t]", "\s"): each match starts at a
+# word of the text (a run of \w) that is the first run of one of its phrases.
+_LED_BY_LIST_RE = regex.compile(
+    r"\\b(?:\(\?i:\{\{\s*(\w+)\s*\}\}\)|\{\{\s*(\w+)\s*\}\})(?=\(\?=\[ \\t\]|\(\?=\\s|\[ \\t\]|\\s)"
+)
+_WORD_RUN_RE = regex.compile(r"\w+")
+
+
+def leading_words(template: str, variables: Mapping[str, Sequence[str]]) -> frozenset[str] | None:
+    """For a pattern written "\b{{name}}" + a blank (before its word lists are
+    expanded): the case-folded first words of the list's phrases, one of which
+    every match starts with, as a whole word; None for any other pattern."""
+    led = _LED_BY_LIST_RE.match(template)
+    if led is None:
+        return None
+    words: set[str] = set()
+    for phrase in variables.get(led.group(1) or led.group(2), ()):
+        first = _WORD_RUN_RE.match(phrase)
+        folded = fold(first.group()) if first is not None else None
+        if folded is None:
+            return None  # a phrase that does not open with a word: look everywhere
+        words.add(folded)
+    return frozenset(words) if words else None
 
 
 def scan(
@@ -268,7 +311,7 @@ def scan(
     text = document.text
     end = len(text) if endpos is None else endpos
     count = len(patterns.patterns)
-    if count == 1 and patterns.filters[0] == _NO_FILTER:
+    if count == 1 and patterns.filters[0] == _NO_FILTER and not patterns.leads:
         if rule is None:
             yield from patterns.patterns[0].finditer(text, pos, end)
         else:
@@ -315,10 +358,18 @@ def _live(patterns: PatternSet, document: Document) -> list[int]:
     if cached is not None and cached[0] is patterns:
         return cached[1]
     has = folded.has
+    leads = patterns.leads
     found = [
         index
         for index, wanted in enumerate(patterns.filters)
-        if (wanted.starts is None or has(wanted.starts)) and all(has(words) for words in wanted.requires)
+        if (
+            not leads
+            or leads[index] is None
+            or folded.text is None
+            or not leads[index].isdisjoint(folded.word_runs)
+        )
+        and (wanted.starts is None or has(wanted.starts))
+        and all(has(words) for words in wanted.requires)
     ]
     # Kept with the set itself, so that its id cannot name another one meanwhile.
     folded.live[id(patterns)] = (patterns, found)
@@ -340,7 +391,12 @@ def _next(
     starts = patterns.filters[index].starts
     timeout = rule.timeout if rule is not None else None
     text = document.text
-    offsets = document.folded.starts(starts) if starts is not None else None  # None: many, search
+    folded = document.folded
+    lead = patterns.leads[index] if patterns.leads else None
+    if lead is not None and folded.text is not None:
+        offsets: list[int] | None = folded.word_places(lead)  # every match starts at one
+    else:
+        offsets = folded.starts(starts) if starts is not None else None  # None: many, search
     try:
         if offsets is None:
             if advance:  # as finditer does after an empty match: an empty one at pos is refused

@@ -59,6 +59,8 @@ MAX_REQUIRED_WORDS = 4  # looking a longer list up costs more than it saves
 MIN_REQUIRED = 3  # shorter literals are in every text: checking them saves nothing
 MAX_REQUIRED = 3
 _BOUNDS_RE = regex.compile(r"\{(\d*)(,(\d*))?\}")
+_WORD_RUN_RE = regex.compile(r"\w+")
+_WORD_CHAR_RE = regex.compile(r"\w")
 _SCOPED_FLAGS_RE = regex.compile(r"\(\?[aimsu]*(?:-[aimsu]+)?:")
 # Free spacing, full case folding ("ss" for "ß"), POSIX (longest) or fuzzy
 # matching, searching backwards: not for this reader.
@@ -93,6 +95,7 @@ class FoldedText:
         self._where: dict[str, list[int] | None] = {}
         self._starts: dict[tuple[str, ...], list[int] | None] = {}
         self._places: dict[str, list[int]] = {}
+        self._word_places: dict[int, tuple[frozenset[str], list[int]]] = {}
         # id of a matching.PatternSet -> (it, its patterns whose words are all in the text)
         self.live: dict[int, tuple[object, list[int]]] = {}
 
@@ -124,6 +127,33 @@ class FoldedText:
     def words(self) -> str:
         """The distinct blank-separated words of the folded text, one per line."""
         return "\n".join(set(self.text.split())) if self.text is not None else ""
+
+    @cached_property
+    def word_runs(self) -> frozenset[str]:
+        """The distinct words (runs of \\w) of the folded text, read from its
+        distinct blank-separated words (a run never crosses a blank)."""
+        return frozenset(_WORD_RUN_RE.findall(self.words))
+
+    def word_places(self, words: frozenset[str]) -> list[int]:
+        """Sorted offsets where one of `words` (folded) stands as a whole word
+        (a whole run of \\w)."""
+        key = id(words)
+        cached = self._word_places.get(key)
+        if cached is not None and cached[0] is words:
+            return cached[1]
+        text = self.text or ""
+        found: list[int] = []
+        for word in words & self.word_runs:
+            size = len(word)
+            at = text.find(word)
+            while at != -1:
+                end = at + size
+                if (at == 0 or not _WORD_CHAR_RE.match(text, at - 1)) and not _WORD_CHAR_RE.match(text, end):
+                    found.append(at)
+                at = text.find(word, end)
+        found.sort()
+        self._word_places[key] = (words, found)  # kept with it, so that its id names it
+        return found
 
     def places(self, literal: str) -> list[int]:
         """Every offset where `literal` (folded, as `prefilter` gives it) starts."""

@@ -24,6 +24,8 @@ from artlint.matching import (
     PatternSet,
     alternation,
     compile_set,
+    expand_word_lists,
+    leading_words,
     matches_in,
     phrase_to_regex,
     scan,
@@ -42,8 +44,9 @@ def _texts() -> list[Path]:
     return sorted(SEEDS.glob("*.txt")) + corpus[::3]
 
 
-def _alternation(sources: list[str], flags: int, where: str) -> PatternSet:
-    """The rule's patterns as one alternation, as they ran before PatternSet."""
+def _alternation(sources: list[str], flags: int, where: str, leads: object = ()) -> PatternSet:
+    """The rule's patterns as one alternation, as they ran before PatternSet
+    (no split, no prefilter, no leading words)."""
     return PatternSet((regex.compile("|".join(f"(?:{s})" for s in sources), flags),), (Prefilter(None),))
 
 
@@ -168,6 +171,28 @@ def test_every_line_rule_match_holds_one_of_its_needles(rulesets: tuple[RuleSet,
                         assert any(needle in held for needle in matcher.needles), (rule.id, line)
                     start = end + 1
     assert with_needles > 1000 and checked > 50
+
+
+def test_a_pattern_led_by_a_word_list_is_looked_for_at_those_words() -> None:
+    variables = {"roles": ["president", "vice president", "co-founder", "CEO"]}
+    template = r"\b(?i:{{roles}})(?=[ \t]+(?:is|has|said)\b)"
+    lead = leading_words(template, variables)
+    assert lead == frozenset({"president", "vice", "co", "ceo"})
+    assert leading_words(r"\b(?i:{{roles}})\w*", variables) is None  # the word may go on
+    assert leading_words(r"(?i:{{roles}})[ \t]", variables) is None  # may start inside a word
+    assert leading_words(r"\b{{roles}}[ \t]", {"roles": ["#tag", "word"]}) is None
+    source = expand_word_lists(template, variables, "test")
+    led = compile_set([source], FLAGS, "test", [lead])
+    plain = compile_set([source], FLAGS, "test")
+    assert led.leads == (lead,) and plain.leads == ()
+    text = (
+        "The Vice President said no. Co-founder has left; the president-elect is here.\n"
+        "ex-CEO is gone, ²president has, PRESIDENT said it, presidents are, Cofounder is."
+    )
+    document = Document(text=text, path="-", language="en")
+    expected = [m.span() for m in regex.compile(source, FLAGS).finditer(text)]
+    assert [m.span() for m in scan(led, document)] == expected == [m.span() for m in scan(plain, document)]
+    assert len(expected) == 5
 
 
 def test_contained_literals() -> None:

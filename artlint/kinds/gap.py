@@ -26,7 +26,14 @@ import regex
 from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.unless import Unless, compile_pattern_set, compile_unless
-from artlint.matching import PatternSet, expand_word_lists, make_finding, per_language, scan
+from artlint.matching import (
+    PatternSet,
+    expand_word_lists,
+    leading_words,
+    make_finding,
+    per_language,
+    scan,
+)
 from artlint.rule import Rule
 
 NAME = "gap"
@@ -50,9 +57,10 @@ def compile(
     if not patterns:
         return None
     flags = regex.MULTILINE | (0 if spec.get("case_sensitive", False) else regex.IGNORECASE)
+    leads = [leading_words(p, variables) for p in patterns]
     patterns = [expand_word_lists(p, variables, f"{where}: patterns") for p in patterns]
     return GapMatcher(
-        compile_pattern_set(patterns, variables, f"{where}: patterns", flags),
+        compile_pattern_set(patterns, variables, f"{where}: patterns", flags, leads),
         compile_unless(spec, language, variables, where),
     )
 

@@ -61,10 +61,14 @@ def compile_patterns(
 
 
 def compile_pattern_set(
-    patterns: Sequence[str], variables: Mapping[str, Sequence[str]], where: str, flags: int
+    patterns: Sequence[str],
+    variables: Mapping[str, Sequence[str]],
+    where: str,
+    flags: int,
+    leads: Sequence[frozenset[str] | None] = (),
 ) -> PatternSet:
     """The patterns with their {{vars}} expanded, as a PatternSet (artlint.matching)."""
-    return compile_set([expand_vars(p, variables, where) for p in patterns], flags, where)
+    return compile_set([expand_vars(p, variables, where) for p in patterns], flags, where, leads)
 
 
 def compile_unless(

@@ -37,6 +37,7 @@ _LEAD_RE = regex.compile(r"[\s\p{P}\p{S}]*")
 # A quotation or a colon starts a sentence of its own ("a déclaré : « Une fois ...").
 _OPENER_RE = regex.compile(r"(?:[:«“\"‘(\[]|--|[—–])[ \t\u00a0]*$")
 _TRAILING = "'’-&"
+_OPENER_CHARS = frozenset(':«“"‘([-—–')  # one of them stands in every opener
 
 
 def measure(
@@ -64,12 +65,18 @@ def names(document: Document) -> set[str]:
     found: set[str] = set()
     for match in _NAME_RE.finditer(text):
         start = match.start()
-        words = match.group().split()
-        if start in openings or _after_opener(text, starts, start):
-            words = words[1:]
+        name = match.group()
+        just_before = text[max(0, start - 4) : start]
+        if start in openings or (
+            not _OPENER_CHARS.isdisjoint(just_before) and _after_opener(text, starts, start)
+        ):
+            words = name.split()[1:]
             while words and not words[0][:1].isupper():
                 words = words[1:]  # a particle left at the front
-        name = " ".join(words).rstrip(_TRAILING)
+            name = " ".join(words)
+        elif " " in name or "\t" in name:
+            name = " ".join(name.split())
+        name = name.rstrip(_TRAILING)
         if name.endswith(("'s", "’s")):
             name = name[:-2]
         if len(name) >= 2:
