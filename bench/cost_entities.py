@@ -6,7 +6,9 @@ with `--ignore entities`, on the same articles in the same process.
 Each article is linted by both, back to back in alternating order, and the
 figure compares each article's fastest run (the one least disturbed by other
 work on the machine); the ratio of median passes is printed beside it.
-Issue 4 allows hole detection at most +20%.
+`--ignore entities` also drops the category's metric (distinct names per 1,000
+words), which is timed alone and printed apart, so that the last line gives
+what the hole rules cost.  Issue 4 allows hole detection at most +20%.
 """
 
 from __future__ import annotations
@@ -78,14 +80,44 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<20} {fastest * 1000:7.2f} ms/article (each article's fastest run; "
             f"median pass {median * 1000:.2f})"
         )
-    added = sum(best["all rules"]) / sum(best["--ignore entities"]) - 1
+    base = sum(best["--ignore entities"])
+    added = sum(best["all rules"]) / base - 1
     added_median = statistics.median(passes["all rules"]) / statistics.median(passes["--ignore entities"]) - 1
-    verdict = "within" if added <= BUDGET else "OVER"
     print(
-        f"hole detection adds {added:+.1%} per article on the fastest runs ({verdict} the {BUDGET:.0%} "
-        f"budget); {added_median:+.1%} on median passes"
+        f"the entities category (hole rules and the names metric) adds {added:+.1%} per article on the "
+        f"fastest runs; {added_median:+.1%} on median passes"
+    )
+    # `--ignore entities` also drops the category's metric (distinct names per
+    # 1,000 words, issue 4 item 3); timed alone, it is taken out to give what
+    # the hole rules themselves cost.
+    metric = metric_seconds(linters["all rules"], texts, args.repeat)
+    rules_added = (sum(best["all rules"]) - metric) / base - 1
+    verdict = "within" if rules_added <= BUDGET else "OVER"
+    print(
+        f"of which the names metric: {metric / len(texts) * 1000:.2f} ms/article; hole detection (the "
+        f"entities rules) adds {rules_added:+.1%} ({verdict} the {BUDGET:.0%} budget)"
     )
     return 0
+
+
+def metric_seconds(linter: Linter, texts: list[str], repeat: int) -> float:
+    """The names metric's time over all articles (each article's fastest run), on
+    documents whose lines and sentences are already made (other rules make them)."""
+    from artlint.engine import build_document
+    from artlint.metrics.entities import names
+    from artlint.sources import Article
+
+    total = 0.0
+    for text in texts:
+        document, _ = build_document(Article("-", "txt", text), linter.ruleset, None)
+        document.sentence_starts, document.lines  # noqa: B018 - made before timing
+        fastest = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            names(document)
+            fastest = min(fastest, time.perf_counter() - start)
+        total += fastest
+    return total
 
 
 if __name__ == "__main__":
