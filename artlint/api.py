@@ -225,10 +225,22 @@ def _lint_batch(batch: list[Article]) -> list[ArticleResult]:
 def _parallel(
     linter: Linter, items: Iterable[Article | InputProblem], jobs: int
 ) -> Iterator[ArticleResult | InputProblem]:
+    import gc
     from concurrent.futures import ProcessPoolExecutor  # 15 ms of imports: only when a pool runs
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter,)) as pool:
-        yield from run_ordered(items, lambda batch: pool.submit(_lint_batch, batch), in_flight=jobs * 4)
+    from artlint.language import preload_model
+
+    # Loaded here, before the workers are forked, the language model (about
+    # 20 MB, needed for the few pages the stop words cannot place) is shared by
+    # all of them instead of being loaded by each; frozen, the objects made so
+    # far are left alone by the collector, so their memory pages stay shared.
+    preload_model()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+            yield from run_ordered(items, lambda batch: pool.submit(_lint_batch, batch), in_flight=jobs * 4)
+    finally:
+        gc.unfreeze()
 
 
 def default_jobs() -> int:

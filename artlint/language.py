@@ -8,6 +8,7 @@ load, so the common case never pays for it.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -87,6 +88,12 @@ def _identify_with_model(text: str) -> str:
         return UNDETERMINED
     code, _score = model.classify(text)
     return str(code)
+
+
+def preload_model() -> None:
+    """Load the language model now (before forking workers that will share it)."""
+    with contextlib.suppress(ImportError):
+        _langid_model()
 
 
 @cache
