@@ -234,13 +234,18 @@ def _parallel(
     # 20 MB, needed for the few pages the stop words cannot place) is shared by
     # all of them instead of being loaded by each; frozen, the objects made so
     # far are left alone by the collector, so their memory pages stay shared.
-    preload_model()
-    gc.freeze()
+    # (Where workers are spawned, not forked, each loads what it needs.)
+    if linter.options.lang is None:
+        preload_model()
+    freeze = gc.get_freeze_count() == 0  # a caller that froze objects itself keeps them frozen
+    if freeze:
+        gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter,)) as pool:
             yield from run_ordered(items, lambda batch: pool.submit(_lint_batch, batch), in_flight=jobs * 4)
     finally:
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
 
 
 def default_jobs() -> int:

@@ -163,8 +163,8 @@ class PhraseIndex:
         """(offset, lower-cased word) of the words of the text that start a
         phrase, in order.  Looked up in the folded text: the few distinct words
         that start one, then their places (str.find), rather than every word."""
-        folded = document.folded.text
-        if folded is None:  # a text that cannot be folded: every word, one by one
+        folded = document.folded.text if document.folded.lower_only else None
+        if folded is None:  # folded beyond str.lower (the phrases are lower-cased): word by word
             tokens = ((m.start(), m.group().lower()) for m in _SCAN_RE.finditer(document.text))
             return [(start, word) for start, word in tokens if word in self.first]
         found: list[tuple[int, str]] = []

@@ -3,8 +3,9 @@ reported and fail a run (what detekt and ESLint's suppressions file do).
 
 A finding is known by its article (path, and record for JSONL), its rule and
 the text it points at (its excerpt), never by its line: an edit elsewhere in
-the file moves a finding without making it new.  Each such key is counted, so
-a third "Leave a Reply" is new where the baseline holds two.  Paths are kept
+the file moves a finding without making it new.  Each such key is counted
+over the whole run, so a third "Leave a Reply" is new where the baseline holds
+two (also across records of a JSONL file that have no id).  Paths are kept
 relative to the baseline file's folder, so the file can be committed and used
 from any working directory.
 
@@ -17,8 +18,9 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,8 +34,10 @@ Key = tuple[str, str | None, str, str]  # path, record, rule, excerpt
 
 @dataclass(frozen=True)
 class Baseline:
-    folder: Path  # paths in `known` are relative to it
-    known: Mapping[tuple[str, str | None], Counter[tuple[str, str]]]  # article -> (rule, excerpt) counts
+    """A loaded baseline, for one run: `apply` uses its counts up as results come."""
+
+    folder: Path  # paths in `left` are relative to it
+    left: dict[tuple[str, str | None], Counter[tuple[str, str]]]  # article -> (rule, excerpt) counts
 
     def key_path(self, path: str) -> str:
         """How the baseline names the article at `path` (as the run names it)."""
@@ -48,10 +52,9 @@ class Baseline:
         what is left; and how many were left out."""
         if not result.findings:
             return result, 0
-        accepted = self.known.get((self.key_path(result.path), result.record))
-        if not accepted:
+        left = self.left.get((self.key_path(result.path), result.record))
+        if not left:
             return result, 0
-        left = Counter(accepted)
         kept: list[Finding] = []
         for finding in result.findings:
             key = (finding.rule, finding.excerpt)
@@ -70,9 +73,11 @@ class Baseline:
 def load(path: Path) -> Baseline:
     """The baseline in `path`; a ConfigError naming the file and field when it is not one."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the baseline: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: the baseline is not UTF-8 text (byte {error.start})") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -103,7 +108,7 @@ class Writer:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._namer = Baseline(path.resolve().parent, {})
+        self._namer = Baseline(path.resolve().parent, {})  # names articles as a baseline there does
         self.counts: Counter[Key] = Counter()
 
     def add(self, result: ArticleResult) -> None:
@@ -118,12 +123,17 @@ class Writer:
             for (p, r, rule, excerpt), n in sorted(self.counts.items(), key=lambda kv: _order(kv[0]))
         ]
         text = json.dumps({"artlint_baseline": VERSION, "findings": items}, ensure_ascii=False, indent=1)
-        temporary = self.path.with_name(f".{self.path.name}.artlint-tmp")
+        temporary = None
         try:
-            temporary.write_text(text + "\n", encoding="utf-8")
+            handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text + "\n")
+            # mkstemp makes the file private; a baseline is shared like any source file
+            os.chmod(temporary, self.path.stat().st_mode & 0o777 if self.path.exists() else 0o644)
             os.replace(temporary, self.path)
         except OSError as error:
-            temporary.unlink(missing_ok=True)
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
             raise ConfigError(f"{self.path}: cannot write the baseline: {error.strerror or error}") from None
         return sum(self.counts.values())
 

@@ -155,13 +155,15 @@ def _shared_options() -> argparse.ArgumentParser:
         "--baseline",
         metavar="FILE",
         default=sup,
-        help="do not report the findings FILE holds (written by --write-baseline): only new ones fail",
+        help="do not report the findings FILE holds (written by --write-baseline), so only new ones "
+        "fail by severity; scores, and so --min-score, still count them",
     )
     out.add_argument(
         "--write-baseline",
         metavar="FILE",
         default=sup,
-        help="write every finding of this run to FILE as the baseline, and exit 0 unless an input failed",
+        help="write every finding of this run to FILE as the baseline (replacing what it held), "
+        "and exit 0 unless an input failed",
     )
     out.add_argument(
         "--validate",
@@ -407,12 +409,12 @@ def _check(args: argparse.Namespace) -> int:
         len(paths) == 1 and Path(paths[0]).is_file() and not paths[0].endswith((".jsonl", ".gz"))
     ):
         jobs = 1  # one article: a pool would only add start-up time
+    accepted = _baseline_of(config)  # before the output is opened: a bad baseline writes nothing
     output, close = _open_output(getattr(args, "output", None))
     buffer = io.StringIO() if validate and fmt == "json" else None
     stream = buffer if buffer is not None else output
     reporter = make_reporter(fmt, stream, color=fmt == "text" and _use_color(args, output))
     quiet = getattr(args, "quiet", False)
-    accepted = _baseline_of(config)
     recorder = _baseline_writer(args)
     summary = Summary()
     problems: list[InputProblem] = []

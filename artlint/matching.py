@@ -13,7 +13,7 @@ import regex
 
 from artlint.document import Document
 from artlint.findings import Finding, Fix
-from artlint.prefilter import Prefilter, branches, fold, prefilter
+from artlint.prefilter import Prefilter, branches, fold, opens_with_whole_word, prefilter
 from artlint.rule import ANY_LANGUAGE, Rule
 
 # Letters that differ only by accents; used for accent-insensitive phrases.
@@ -247,6 +247,8 @@ def compile_set(
     global_flags = False
     for number, source in enumerate(sources):
         lead = leads[number] if number < len(leads) else None
+        if lead is not None and not opens_with_whole_word(source, flags):
+            lead = None  # its first word may be part of a longer one, or be optional
         # A pattern led by a word list is looked for at those words, whole.
         parts = branches(source, flags) if lead is None else [source]
         split = None
@@ -258,6 +260,8 @@ def compile_set(
         if split is None:
             whole = compile_regex(source, flags, where)
             global_flags = global_flags or whole.flags != baseline
+            if whole.flags != baseline:
+                lead = None  # "(?a)", "(?w)": its word boundaries are not those looked up
             split = [whole]
         patterns.extend(split)
         pattern_leads.extend([lead] * len(split))

@@ -78,19 +78,27 @@ _UNREADABLE_FLAGS = (
 def fold(text: str) -> str | None:
     """`text` case-folded character for character (same length), or None when
     that is impossible (a character whose lower case is longer)."""
+    return _folded(text)[0]
+
+
+def _folded(text: str) -> tuple[str | None, bool]:
+    """fold(text), and whether a character was mapped beyond `str.lower`."""
     lowered = text.lower()
     if len(lowered) != len(text):
-        return None
+        return None, False
     if not lowered.isascii() and any(char in lowered for char in _FOLDED_AWAY):
-        lowered = lowered.translate(_FOLD)  # rare, and slower than the test above
-    return lowered
+        return lowered.translate(_FOLD), True  # rare, and slower than the test above
+    return lowered, False
 
 
 class FoldedText:
     """A document's case-folded text and where literals occur in it (computed on demand)."""
 
     def __init__(self, text: str) -> None:
-        self.text = fold(text)
+        self.text, mapped = _folded(text)
+        # True when folding was plain `str.lower` (no character mapped onto its
+        # class by _FOLD): what lower-cases words may then look them up here.
+        self.lower_only = self.text is not None and not mapped
         self._has: dict[str, bool] = {}
         self._where: dict[str, list[int] | None] = {}
         self._starts: dict[tuple[str, ...], list[int] | None] = {}
@@ -520,6 +528,35 @@ def _minimal(literals: set[str]) -> tuple[str, ...]:
         if not any(shorter in literal for shorter in minimal):
             minimal.append(literal)
     return tuple(sorted(minimal))
+
+
+def opens_with_whole_word(source: str, flags: int = 0) -> bool:
+    """Whether every match of `source` opens with "\\b", a group, then a blank
+    that must be there ("[ \\t]", "\\s", once or more, or a lookahead each of
+    whose alternatives starts so): the group's first word is then a whole word
+    of the text.  One alternative at the top only."""
+    reading = _read(source, flags)
+    if reading is None or len(reading.alternatives) != 1:
+        return False
+    sequence = reading.alternatives[0]
+    if len(sequence) < 3:
+        return False
+    edge, group, after = sequence[:3]
+    if edge.kind != "zero" or edge.source != "\\b" or edge.quantifier:
+        return False
+    if group.kind != "group" or group.quantifier or group.captures:
+        return False
+    if not group.plain and _SCOPED_FLAGS_RE.match(group.source) is None:
+        return False
+    return _opens_with_blank(after)
+
+
+def _opens_with_blank(node: _Node) -> bool:
+    if node.kind in ("class", "other"):
+        return node.source in ("[ \\t]", "\\s") and node.low >= 1
+    if node.kind == "zero" and node.source.startswith("(?=") and not node.quantifier:
+        return all(alternative and _opens_with_blank(alternative[0]) for alternative in node.body)
+    return False
 
 
 def start_literals(source: str, flags: int = 0) -> tuple[str, ...] | None:

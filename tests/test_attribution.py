@@ -188,3 +188,24 @@ def test_sources_are_listed_once_in_order(tmp_path: Path) -> None:
     )
     _document, analysis = analysed(text, "en")
     assert analysis.sources == ("Jim Bridenstine", "Reuters")
+
+
+@pytest.mark.parametrize(
+    ("phrases", "text", "found"),
+    [
+        # Greek final sigma and iota fold beyond str.lower: the cue words still hit
+        (
+            ["δήλωσε", "σύμφωνα με"],
+            "Ο υπουργός δήλωσε ότι θα φύγει. Σύμφωνα με την έκθεση, όχι.",
+            ["δήλωσε", "Σύμφωνα με"],
+        ),
+        (["açıkladı"], "Bakan açıkladı: yarın.", ["açıkladı"]),
+        (["said"], "The long-s ſaid is not said here, Said so.", ["said", "Said"]),
+        (["at", "said"], "at last, they said that; what about it?", ["at", "said"]),
+    ],
+)
+def test_cue_words_are_found_as_a_word_by_word_reading_finds_them(
+    phrases: list[str], text: str, found: list[str]
+) -> None:
+    index = attribution.PhraseIndex.build([("speech", phrases)], None)
+    assert [hit.text for hit in index.find(Document(text))] == found

@@ -97,3 +97,28 @@ def test_a_bad_baseline_is_named_with_its_field(articles: Path, content: str, na
     run = run_cli("check", "--isolated", "--baseline", str(baseline), str(articles))
     assert run.code == 2
     assert str(baseline) in run.err and named in run.err
+
+
+def test_counts_hold_across_records_without_an_id(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    text = (SEEDS / SEED_EN).read_text("utf-8")
+    corpus.write_text(json.dumps({"text": text}) + "\n", "utf-8")
+    baseline = tmp_path / "baseline.json"
+    assert run_cli("check", "--isolated", "--write-baseline", str(baseline), str(corpus)).code == 0
+    # a second record with no id says it all again: its findings are new, not
+    # a second use of the same accepted ones
+    corpus.write_text(json.dumps({"text": text}) + "\n" + json.dumps({"text": text}) + "\n", "utf-8")
+    run = run_cli("check", "--isolated", "--format", "json", "--baseline", str(baseline), str(corpus))
+    first, second = run.json()["results"]
+    assert not first["findings"] and first["passed"]
+    assert second["findings"] and not second["passed"] and run.code == 1
+
+
+def test_a_baseline_that_is_not_text_is_named_and_the_output_left_alone(articles: Path) -> None:
+    baseline = articles / "bad-baseline.json"
+    baseline.write_bytes(b"\xff\xfe{}")
+    report = articles / "report.json"
+    report.write_text("previous report", "utf-8")
+    run = run_cli("check", "--isolated", "--baseline", str(baseline), "--output", str(report), str(articles))
+    assert run.code == 2 and str(baseline) in run.err and "not UTF-8" in run.err
+    assert report.read_text("utf-8") == "previous report"

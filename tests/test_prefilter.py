@@ -195,6 +195,28 @@ def test_a_pattern_led_by_a_word_list_is_looked_for_at_those_words() -> None:
     assert len(expected) == 5
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        r"\b{{w}}\s*york",  # the blank may be missing: "Newyork"
+        r"\b{{w}}[ \t]?york",
+        r"\b{{w}}(?=\s|s\b)",  # "new" inside "news"
+        r"\b{{w}}[ \t]+x|\bfoo",  # another alternative at the top
+        r"(?a)\b{{w}}[ \t]+x",  # global flags change the word boundaries
+    ],
+)
+def test_a_word_list_is_not_a_lead_when_the_match_may_start_otherwise(template: str) -> None:
+    variables = {"w": ["new"]}
+    source = expand_word_lists(template, variables, "test")
+    lead = leading_words(template, variables) or frozenset({"new"})  # even if one were claimed
+    led = compile_set([source], FLAGS, "test", [lead])
+    assert led.leads == ()
+    text = "Newyork news, new x. foo"
+    document = Document(text=text, path="-", language="en")
+    expected = [m.span() for m in regex.compile(source, FLAGS).finditer(text)]
+    assert [m.span() for m in scan(led, document)] == expected and expected
+
+
 def test_contained_literals() -> None:
     # the longest literal of each alternative, wherever it stands in it
     assert contained_literals(r"(?:^|(?<=[.!?]))\s*(?:sign up|an email with an activation link)", FLAGS) == (
