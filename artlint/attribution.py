@@ -42,6 +42,7 @@ from artlint.matching import (
     phrase_to_regex,
     scan,
 )
+from artlint.prefilter import whole_word_places
 from artlint.resources import rules_dir
 
 LEXICON_PACK = "sourcing.yaml"
@@ -82,6 +83,7 @@ _CUE_LISTS = (  # in order of precedence where two start at the same word
 )
 _SCAN_CHAR = r"[\p{L}\p{M}\p{N}]"
 _SCAN_RE = regex.compile(_SCAN_CHAR + "+")
+_SCAN_CHAR_RE = regex.compile(_SCAN_CHAR)
 _FIND_MIN = 4  # shorter words are looked for with one regex, not str.find
 
 
@@ -167,22 +169,12 @@ class PhraseIndex:
         if folded is None:  # folded beyond str.lower (the phrases are lower-cased): word by word
             tokens = ((m.start(), m.group().lower()) for m in _SCAN_RE.finditer(document.text))
             return [(start, word) for start, word in tokens if word in self.first]
-        found: list[tuple[int, str]] = []
+        present = self.first.keys() & set(_SCAN_RE.findall(document.folded.words))
+        # a whole word: no letter, mark or digit on either side
+        found = whole_word_places(folded, (w for w in present if len(w) >= _FIND_MIN), _SCAN_CHAR_RE)
         if self.short_firsts is not None:
             found.extend((m.start(), m.group()) for m in self.short_firsts.finditer(folded))
-        for word in self.first.keys() & set(_SCAN_RE.findall(folded)):
-            size = len(word)
-            if size < _FIND_MIN:
-                continue
-            at = folded.find(word)
-            while at != -1:
-                # a whole word: no letter, mark or digit on either side
-                if (at == 0 or not _SCAN_RE.match(folded, at - 1, at)) and not _SCAN_RE.match(
-                    folded, at + size, at + size + 1
-                ):
-                    found.append((at, word))
-                at = folded.find(word, at + size)
-        found.sort()
+            found.sort()
         return found
 
     def is_word(self, word: str) -> bool:

@@ -34,6 +34,7 @@ patterns are run the usual way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -89,6 +90,25 @@ def _folded(text: str) -> tuple[str | None, bool]:
     if not lowered.isascii() and any(char in lowered for char in _FOLDED_AWAY):
         return lowered.translate(_FOLD), True  # rare, and slower than the test above
     return lowered, False
+
+
+def whole_word_places(
+    text: str, words: Iterable[str], word_char: regex.Pattern[str]
+) -> list[tuple[int, str]]:
+    """(offset, word) of every place where one of `words` stands in `text` as a
+    whole word (no `word_char` on either side), in order."""
+    found: list[tuple[int, str]] = []
+    for word in words:
+        size = len(word)
+        at = text.find(word)
+        while at != -1:
+            end = at + size
+            if (at == 0 or not word_char.match(text, at - 1)) and not word_char.match(text, end):
+                found.append((at, word))
+            # Past this place: a whole word cannot start inside another place of itself.
+            at = text.find(word, end)
+    found.sort()
+    return found
 
 
 class FoldedText:
@@ -149,17 +169,7 @@ class FoldedText:
         cached = self._word_places.get(key)
         if cached is not None and cached[0] is words:
             return cached[1]
-        text = self.text or ""
-        found: list[int] = []
-        for word in words & self.word_runs:
-            size = len(word)
-            at = text.find(word)
-            while at != -1:
-                end = at + size
-                if (at == 0 or not _WORD_CHAR_RE.match(text, at - 1)) and not _WORD_CHAR_RE.match(text, end):
-                    found.append(at)
-                at = text.find(word, end)
-        found.sort()
+        found = [at for at, _ in whole_word_places(self.text or "", words & self.word_runs, _WORD_CHAR_RE)]
         self._word_places[key] = (words, found)  # kept with it, so that its id names it
         return found
 
