@@ -32,18 +32,19 @@ VERSION = 1
 Key = tuple[str, str | None, str, str]  # path, record, rule, excerpt
 
 
+def article_name(path: str, folder: Path) -> str:
+    """How a baseline in `folder` names the article at `path` (as the run names it)."""
+    if path == "-":
+        return path
+    return Path(os.path.relpath(Path(path).resolve(), folder)).as_posix()
+
+
 @dataclass(frozen=True)
 class Baseline:
     """A loaded baseline, for one run: `apply` uses its counts up as results come."""
 
     folder: Path  # paths in `left` are relative to it
     left: dict[tuple[str, str | None], Counter[tuple[str, str]]]  # article -> (rule, excerpt) counts
-
-    def key_path(self, path: str) -> str:
-        """How the baseline names the article at `path` (as the run names it)."""
-        if path == "-":
-            return path
-        return Path(os.path.relpath(Path(path).resolve(), self.folder)).as_posix()
 
     def apply(
         self, result: ArticleResult, fail_on: str, min_score: float | None
@@ -52,7 +53,7 @@ class Baseline:
         what is left; and how many were left out."""
         if not result.findings:
             return result, 0
-        left = self.left.get((self.key_path(result.path), result.record))
+        left = self.left.get((article_name(result.path, self.folder), result.record))
         if not left:
             return result, 0
         kept: list[Finding] = []
@@ -108,11 +109,11 @@ class Writer:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._namer = Baseline(path.resolve().parent, {})  # names articles as a baseline there does
+        self.folder = path.resolve().parent
         self.counts: Counter[Key] = Counter()
 
     def add(self, result: ArticleResult) -> None:
-        name = self._namer.key_path(result.path)
+        name = article_name(result.path, self.folder)
         for finding in result.findings:
             self.counts[(name, result.record, finding.rule, finding.excerpt)] += 1
 
