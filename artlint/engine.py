@@ -57,8 +57,9 @@ def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
     checked: set[str] = set()
     applicable = [(rule, rule.matcher_for(document.language)) for rule in ruleset.rules]
     # A rule that judges a line by what the others found around it runs after
-    # them (the sort is stable: pack order otherwise) and is handed their findings.
-    applicable.sort(key=lambda pair: getattr(pair[1], "uses_findings", False))
+    # them, by stage (the sort is stable: pack order otherwise), and is handed
+    # the findings made before it.
+    applicable.sort(key=lambda pair: getattr(pair[1], "stage", 0))
     for rule, matcher in applicable:
         if matcher is None:
             continue

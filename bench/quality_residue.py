@@ -4,6 +4,7 @@ labeled residue corpus and the seeds, next to the C4 line rules.
     python bench/quality.py residue          # the table, with the targets
     python bench/quality_residue.py --errors # the same, then every wrong line and the rule behind it
     python bench/quality_residue.py --rules  # the same, then each rule's right and wrong lines per set
+    python bench/quality_residue.py --spread # the same, then how P and R vary over pages
 
 A line counts as flagged when a boilerplate finding starts, ends or spans it.
 Ground truth: `*.labels.jsonl` of ../shared/corpus/residue/{naive,traf_default}
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -97,6 +99,7 @@ class Row:
     c4: Counts = field(default_factory=Counts)
     errors: list[str] = field(default_factory=list)
     by_rule: dict[str, Counts] = field(default_factory=dict)  # first rule of a flagged line
+    by_page: dict[str, Counts] = field(default_factory=dict)
 
     @property
     def lines(self) -> int:
@@ -163,10 +166,12 @@ def score(row: Row, linter: Linter, pages: Iterable[Page]) -> Row:
         row.pages += 1
         flagged = flagged_lines(linter, page)
         lines = page.text.split("\n")
+        on_page = row.by_page.setdefault(page.name, Counts())
         for number, residue in sorted(page.labels.items()):
             text = lines[number - 1] if number <= len(lines) else ""
             hit = number in flagged
             row.ours.add(hit, residue)
+            on_page.add(hit, residue)
             if hit:
                 row.by_rule.setdefault(flagged[number], Counts()).add(True, residue)
             row.c4.add(c4_drops(text), residue)
@@ -224,11 +229,52 @@ def print_table(rows: list[Row]) -> None:
         )
 
 
+Interval = tuple[float, float]
+
+
+def page_spread(row: Row, draws: int = 2000, seed: int = 0) -> tuple[Interval, Interval]:
+    """5th and 95th percentiles of precision and recall over `draws` samples
+    of the row's pages drawn with replacement: how far another set of pages
+    of the same kind may land (a held-out half is such a set)."""
+    pages = list(row.by_page.values())
+    chance = random.Random(seed)
+    precisions: list[float] = []
+    recalls: list[float] = []
+    for _ in range(draws):
+        total = Counts()
+        for counts in chance.choices(pages, k=len(pages)):
+            total.tp += counts.tp
+            total.fp += counts.fp
+            total.fn += counts.fn
+        precisions.append(total.precision)
+        recalls.append(total.recall)
+    precisions.sort()
+    recalls.sort()
+    low, high = int(draws * 0.05), int(draws * 0.95) - 1
+    return (precisions[low], precisions[high]), (recalls[low], recalls[high])
+
+
+def print_spread(rows: list[Row]) -> None:
+    print("\n# spread over pages: 90% page-bootstrap interval; pages holding most wrong flags")
+    for row in rows:
+        if row.variant is None:
+            continue
+        (p_low, p_high), (r_low, r_high) = page_spread(row)
+        worst = sorted(row.by_page.items(), key=lambda item: -item[1].fp)[:2]
+        named = ", ".join(f"{name[:12]} {counts.fp}" for name, counts in worst if counts.fp)
+        print(
+            f"  {row.name:<28} P {p_low:.3f}-{p_high:.3f}  R {r_low:.3f}-{r_high:.3f}  "
+            f"wrong flags {row.ours.fp}: {named or '-'}"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     shared = Path(args.shared)
     linter = Linter.from_config(Config(select=("boilerplate",)))
     rows = build_rows(shared, linter)
     print_table(rows)
+    if getattr(args, "spread", False):
+        print_spread(rows)
     if getattr(args, "errors", False):
         for row in rows:
             print(f"\n# {row.name}: {len(row.errors)} wrong lines")
@@ -247,4 +293,5 @@ if __name__ == "__main__":
     cli.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     cli.add_argument("--errors", action="store_true", help="list every wrong line")
     cli.add_argument("--rules", action="store_true", help="count the lines each rule flags, right and wrong")
+    cli.add_argument("--spread", action="store_true", help="page-bootstrap intervals of P and R; worst pages")
     sys.exit(run(cli.parse_args()))

@@ -366,9 +366,70 @@ def test_comments_under_the_article_do_not_stretch_its_text(linter: Linter) -> N
     comments = lines.index("Un commentaire") + 1
     teasers = [n for n, line in enumerate(lines[:comments], 1) if line.rstrip().endswith("…")]
     assert len(teasers) >= 6 and all(labels[n] == "RESIDUE" and n in flagged for n in teasers)
-    assert sum("boilerplate.page-tail" in flagged[n] for n in teasers) >= 4  # found by context alone
+    # found only outside the text: by page-tail (after the footer began) or
+    # cut-teaser (a cut line after the text), both judging the narrowed text
+    outside = {"boilerplate.page-tail", "boilerplate.cut-teaser"}
+    assert sum(bool(outside & flagged[n]) for n in teasers) >= 4
     article = [n for n, label in labels.items() if label == "BODY"]
     assert article and not any(n in flagged for n in article)
     # metrics.boilerplate places the text the same way: residue in the comments is not inside it
     metrics = linter.lint_text("\n".join(lines), lang="fr").metrics["boilerplate"]
     assert (metrics["text_first_line"], metrics["text_last_line"]) == (min(article), max(article))
+
+
+def test_parallel_lists_repeat_items_without_being_copies(linter: Linter) -> None:
+    """Two product lists sharing a feature ("- New Apple H1 headphone chip ...")
+    are the article's own lists; a paragraph printed twice is still reported."""
+    lines, labels = _page(RESIDUE / "traf_default", "e7d77f18")
+    flagged = _flagged(linter, lines)
+    repeated = [n for n, line in enumerate(lines, 1) if line.startswith("- New Apple H1")]
+    assert len(repeated) >= 2 and all(labels[n] == "BODY" for n in repeated)
+    assert not any("boilerplate.repeated-text" in flagged.get(n, set()) for n in repeated)
+    lines, labels = _page(RESIDUE / "traf_default", "fde930b0")
+    flagged = _flagged(linter, lines)
+    copies = [n for n, line in enumerate(lines, 1) if line.startswith("T-Mobile CEO John Legere")]
+    assert len(copies) == 3
+    assert "boilerplate.repeated-text" not in flagged.get(copies[0], set())
+    assert all("boilerplate.repeated-text" in flagged[n] for n in copies[1:])
+
+
+def test_a_section_break_is_residue_only_where_it_opens_residue(linter: Linter) -> None:
+    # AP's "___" between two timed updates of a story belongs to the story...
+    lines, labels = _page(RESIDUE / "traf_default", "5caf91b8")
+    breaks = [n for n, line in enumerate(lines, 1) if line.strip() == "___"]
+    assert breaks and all(labels[n] == "BODY" for n in breaks)
+    assert not any(n in _flagged(linter, lines) for n in breaks)
+    # ...and the one above "Associated Press writers ... contributed" opens its footer.
+    lines, labels = _page(RESIDUE / "traf_default", "82b6d780")
+    flagged = _flagged(linter, lines)
+    rule = lines.index("___") + 1
+    assert labels[rule] == "RESIDUE" and flagged[rule] == {"boilerplate.footer-break"}
+    assert labels[rule + 1] == "RESIDUE" and rule + 1 in flagged
+
+
+def test_zones_are_judged_on_the_text_the_other_rules_left(linter: Linter) -> None:
+    """A newsletter form is prose, so the plain layout ends the article's text
+    below it; a `context: text` rule judges its zone on the text without the
+    lines other rules report, so the related headlines above the form are
+    after the text."""
+    lines, labels = _page(RESIDUE / "naive", "3c5bf8db")
+    facts = layout(Document(text="\n".join(lines), language="en"))
+    headlines = [lines.index("15 Amazing Images of Stars") + 1 + k for k in range(3)]
+    inside = {facts.lines[i].number for i in range(facts.first_prose, facts.last_prose + 1)}
+    assert all(n in inside for n in headlines)  # inside the plain layout's text
+    flagged = _flagged(linter, lines)
+    for number in headlines:
+        assert labels[number] == "RESIDUE" and "boilerplate.headline-run" in flagged[number]
+    credit = headlines[-1] + 1  # "Originally published on Live Science."
+    assert labels[credit] == "BODY" and credit not in flagged
+
+
+def test_a_neighbour_rule_builds_on_a_text_rule(linter: Linter) -> None:
+    """cut-teaser (`context: text`) runs before page-tail (`context: after`),
+    so the footer page-tail follows may begin at a cut teaser."""
+    lines, labels = _page(RESIDUE / "traf_default", "fde930b0")
+    flagged = _flagged(linter, lines)
+    teaser = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("you need to..."))
+    assert flagged[teaser] == {"boilerplate.cut-teaser"}
+    after = [teaser + 1, teaser + 2, teaser + 3]
+    assert all(labels[n] == "RESIDUE" and flagged[n] == {"boilerplate.page-tail"} for n in after)

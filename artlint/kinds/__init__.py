@@ -10,7 +10,8 @@ A kind module provides:
 
 A matcher whose ``uses_findings`` is true is checked after every other rule
 and its kind's ``check`` gets a fourth argument, the findings made so far
-(context between rules: a line among residue lines).
+(context between rules: a line among residue lines); its ``stage`` (1 or 2)
+orders such rules, so that one may build on another's findings.
 """
 
 from __future__ import annotations

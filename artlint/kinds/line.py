@@ -14,7 +14,7 @@ what it says, how long it is and where it stands among the other lines.
     unless: {en: [...]}            # skip lines that also match these
     extend: none | list | rest     # the line opens a section (see below)
     min_run: 1                     # report only runs of this many adjacent matching lines
-    context: none | beside | between | after | before  # the line must stand by residue (see below)
+    context: none | text | beside | between | after | before  # judge by the residue around (see below)
     context_lines: 3               # between: the longest gap a rule may fill
     context_ignore: [rule ids]     # findings of these rules are not context
     fix: delete-line
@@ -51,15 +51,21 @@ findings that cover whole lines count):
   after-text`: once the page's footer has begun, the short lines after it
   belong to it);
 - `before`: a residue line stands after it in its zone (with `zone:
-  before-text`: the labels above the page's header residue).
+  before-text`: the labels above the page's header residue);
+- `text`: no neighbour is needed, but the zones are judged on the text
+  the other rules left (a run of headlines above a newsletter form, which
+  is prose, stands after the article's text).  These rules are checked
+  before the neighbour ones, which count their findings as residue.
 `context_ignore` leaves out the findings of rules that judge a line by its
 shape alone (a run of headlines, a block printed twice): residue, but not
 proof that the page's footer has begun.
 For such a rule the article's text runs from its first to its last prose
 line that no other rule reported (the comments under an article are prose
 too).  Only the findings of the rules that run with it count: selected alone, such
-a rule has nothing to judge by (select its category).  Lines that other
-rules already report are not reported again.
+a rule has nothing to judge by (select its category), except that a `text`
+rule then judges the zones as a plain rule does.  A neighbour rule does not
+report lines that other rules already report; a `text` rule may, as a plain
+rule does.
 
 Every line of a section or a run is a finding of its own (so each can be
 fixed or suppressed alone); those after the first say which line opened
@@ -146,6 +152,12 @@ class LineMatcher:
     def uses_findings(self) -> bool:
         """The engine checks this rule last, with the findings of the others."""
         return self.context != "none"
+
+    @property
+    def stage(self) -> int:
+        """When the engine checks the rule: 0 with the others, 1 after them
+        (`context: text`), 2 last (by its neighbours, which may be stage-1 findings)."""
+        return 0 if self.context == "none" else 1 if self.context == "text" else 2
 
 
 @dataclass(frozen=True)
@@ -465,6 +477,8 @@ def _in_context(
     """The matching lines that stand where `matcher.context` asks, among
     `residue`; only the lines the context allows are matched at all."""
     total = len(facts.lines)
+    if matcher.context == "text":
+        return _matching_lines(document, rule, matcher, facts)
     if matcher.context in ("after", "before"):
         # walk away from the text: "after" down from its end, "before" up from its start
         order = range(total) if matcher.context == "after" else range(total - 1, -1, -1)
@@ -512,10 +526,13 @@ def check(
     residue = None
     if matcher.uses_findings:
         residue = _residue_lines(document, facts, rule.category, prior, matcher.context_ignore)
-        if residue is None:
+        if residue is not None:
+            facts = _without_residue(facts, residue)
+            hits = _in_context(document, rule, matcher, facts, residue)
+        elif matcher.context == "text":
+            hits = _matching_lines(document, rule, matcher, facts)
+        else:
             return  # no residue around: nothing to judge by (and nothing to scan)
-        facts = _without_residue(facts, residue)
-        hits = _in_context(document, rule, matcher, facts, residue)
     else:
         hits = _matching_lines(document, rule, matcher, facts)
     if not hits:

@@ -16,6 +16,9 @@ text, a headline repeated in the links after it.
 A short line that comes back again and again ("Available from Amazon" under
 every product, "No stats registered." in every row of a table) is part of
 the article's layout, so it is not reported; a title printed twice is.
+Two list items that say the same are parallel lists ("- Easy setup for all
+your Apple devices" under two products), not a copy: a line is reported
+only when it or its first copy stands outside a list.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from artlint.rule import Rule
 
 NAME = "repeat"
 _NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
+# A list bullet or number before a line's words (heading and quote markers are not).
+_BULLET_RE = regex.compile(r"[ \t\u00a0]*(?:[-*+•·▪►]|\d{1,3}[.)])[ \t\u00a0]")
 
 
 @dataclass(frozen=True)
@@ -69,11 +74,15 @@ def check(document: Document, rule: Rule, matcher: RepeatMatcher) -> Iterator[Fi
     else:
         units = [(ln.content_start, ln.end, ln.number) for ln in document.nonblank_lines]
     keyed: list[tuple[str, int, int, int]] = []
+    list_items: set[int] = set()
     for start, end, number in units:
         key = normalise(text[start:end])
         words = key.count(" ") + 1
         if words >= matcher.min_words:
             keyed.append((key, start, end, number))
+            line = document.lines[number - 1]
+            if _BULLET_RE.match(text, line.start, line.content_start):
+                list_items.add(number)
     copies = Counter(key for key, _start, _end, _number in keyed)
     first_seen: dict[str, int] = {}
     first_number: dict[str, int] = {}
@@ -83,6 +92,8 @@ def check(document: Document, rule: Rule, matcher: RepeatMatcher) -> Iterator[Fi
             first_number[key] = number
             continue
         if copies[key] >= matcher.template_copies and key.count(" ") + 1 < matcher.template_words:
+            continue
+        if number in list_items and first_number[key] in list_items:
             continue
         if matcher.zone != "any" and not (
             _copy_in_zone(document, number, matcher.zone)
