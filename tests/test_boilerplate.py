@@ -379,7 +379,8 @@ def test_comments_under_the_article_do_not_stretch_its_text(linter: Linter) -> N
 
 def test_parallel_lists_repeat_items_without_being_copies(linter: Linter) -> None:
     """Two product lists sharing a feature ("- New Apple H1 headphone chip ...")
-    are the article's own lists; a paragraph printed twice is still reported."""
+    are the article's own lists; a text printed three times is still reported,
+    all but its last copy, which is the article's."""
     lines, labels = _page(RESIDUE / "traf_default", "e7d77f18")
     flagged = _flagged(linter, lines)
     repeated = [n for n, line in enumerate(lines, 1) if line.startswith("- New Apple H1")]
@@ -388,9 +389,15 @@ def test_parallel_lists_repeat_items_without_being_copies(linter: Linter) -> Non
     lines, labels = _page(RESIDUE / "traf_default", "fde930b0")
     flagged = _flagged(linter, lines)
     copies = [n for n, line in enumerate(lines, 1) if line.startswith("T-Mobile CEO John Legere")]
-    assert len(copies) == 3
-    assert "boilerplate.repeated-text" not in flagged.get(copies[0], set())
-    assert all("boilerplate.repeated-text" in flagged[n] for n in copies[1:])
+    assert len(copies) == 3 and [labels[n] for n in copies] == ["RESIDUE", "RESIDUE", "BODY"]
+    assert all("boilerplate.repeated-text" in flagged[n] for n in copies[:-1])
+    assert copies[-1] not in flagged
+    message = next(
+        f.message
+        for f in linter.lint_text("\n".join(lines)).findings
+        if f.line == copies[0] and f.rule == "boilerplate.repeated-text"
+    )
+    assert message.startswith(f"Printed again at line {copies[-1]}:")
 
 
 def test_a_section_break_is_residue_only_where_it_opens_residue(linter: Linter) -> None:
@@ -425,11 +432,12 @@ def test_zones_are_judged_on_the_text_the_other_rules_left(linter: Linter) -> No
 
 
 def test_a_neighbour_rule_builds_on_a_text_rule(linter: Linter) -> None:
-    """cut-teaser (`context: text`) runs before page-tail (`context: after`),
-    so the footer page-tail follows may begin at a cut teaser."""
-    lines, labels = _page(RESIDUE / "traf_default", "fde930b0")
+    """page-chrome (`context: text`) runs before author-name (`context:
+    beside`), whatever their order in the pack, so the name under the
+    page's header counts as residue for the line below it."""
+    lines, labels = _page(RESIDUE / "naive", "9cb8224b")
     flagged = _flagged(linter, lines)
-    teaser = next(n for n, line in enumerate(lines, 1) if line.strip().endswith("you need to..."))
-    assert flagged[teaser] == {"boilerplate.cut-teaser"}
-    after = [teaser + 1, teaser + 2, teaser + 3]
-    assert all(labels[n] == "RESIDUE" and flagged[n] == {"boilerplate.page-tail"} for n in after)
+    credit = lines.index("Clay Patrick McBride") + 1
+    assert flagged[credit] == {"boilerplate.page-chrome"}
+    assert labels[credit + 1] == "RESIDUE" and flagged[credit + 1] == {"boilerplate.author-name"}
+    assert labels[credit + 2] == "BODY" and credit + 2 not in flagged

@@ -9,10 +9,16 @@ reported; with `fix: delete-line` it is the one removed.
     zone: any | inside-text | outside-text | ...  # where both copies stand
                           # (the zones of the `line` kind; inside-text: between
                           # the first and the last prose line)
+    report: later | earlier  # which copies are findings (default later)
 
 Lines are compared after case folding, with punctuation and spacing ignored.
 With a `zone`, both copies must stand in it: a title printed twice above the
 text, a headline repeated in the links after it.
+`report: later` reports every copy after the first, which is kept (a title
+printed twice); `report: earlier` reports every copy before the last, which
+is kept: inside an article's text the copies that come first are the
+teasers and previews of the text that follows.  The message may name the
+kept copy as {first_line} (later) or {last_line} (earlier).
 A short line that comes back again and again ("Available from Amazon" under
 every product, "No stats registered." in every row of a table) is part of
 the article's layout, so it is not reported; a title printed twice is.
@@ -49,6 +55,7 @@ class RepeatMatcher:
     template_copies: int
     template_words: int
     zone: str
+    report: str = "later"
 
 
 def compile(
@@ -60,6 +67,7 @@ def compile(
         spec.get("template_copies", 3),
         spec.get("template_words", 8),
         spec.get("zone", "any"),
+        spec.get("report", "later"),
     )
 
 
@@ -84,31 +92,34 @@ def check(document: Document, rule: Rule, matcher: RepeatMatcher) -> Iterator[Fi
             if _BULLET_RE.match(text, line.start, line.content_start):
                 list_items.add(number)
     copies = Counter(key for key, _start, _end, _number in keyed)
-    first_seen: dict[str, int] = {}
-    first_number: dict[str, int] = {}
+    # the copy each key keeps: its first (report: later) or its last (earlier)
+    kept: dict[str, tuple[int, int]] = {}
+    for key, start, _end, number in keyed if matcher.report == "later" else reversed(keyed):
+        kept.setdefault(key, (start, number))
     for key, start, end, number in keyed:
-        if key not in first_seen:
-            first_seen[key] = start
-            first_number[key] = number
+        kept_start, kept_number = kept[key]
+        if number == kept_number:
             continue
         if copies[key] >= matcher.template_copies and key.count(" ") + 1 < matcher.template_words:
             continue
-        if number in list_items and first_number[key] in list_items:
+        if number in list_items and kept_number in list_items:
             continue
-        if matcher.zone != "any" and not (
-            _copy_in_zone(document, number, matcher.zone)
-            and _copy_in_zone(document, first_number[key], matcher.zone)
+        zone = matcher.zone
+        if zone != "any" and not (
+            _copy_in_zone(document, number, zone) and _copy_in_zone(document, kept_number, zone)
         ):
             continue
         end_trimmed = start + len(text[start:end].rstrip())
         line = document.lines[number - 1]
         fix_end = document.lines[document.line_index(end)].end if matcher.scope == "block" else line.end
+        kept_line = document.position(kept_start)[0]
         yield make_finding(
             document,
             rule,
             start,
             end_trimmed,
-            first_line=document.position(first_seen[key])[0],
+            first_line=kept_line,
+            last_line=kept_line,
             fix=line_fix(rule, document, line.start, fix_end),
         )
 
