@@ -20,6 +20,8 @@ from artlint.ruleset import RuleSet
 from artlint.scoring import category_scores, overall_score
 from artlint.sources import Article
 
+LAST_STAGE = 2  # the stage of a rule judged by its neighbours (kinds/line.py)
+
 
 @dataclass(frozen=True)
 class LintOptions:
@@ -50,6 +52,15 @@ def build_document(article: Article, ruleset: RuleSet, lang: str | None) -> tupl
     return document, parsed.suppressions
 
 
+def stage_of(matcher: object) -> int:
+    """0: checked first; 1 and up: after, with the findings made so far (a
+    matcher that uses findings without saying its stage goes last)."""
+    if not getattr(matcher, "uses_findings", False):
+        return 0
+    stage = getattr(matcher, "stage", LAST_STAGE)
+    return stage if isinstance(stage, int) else LAST_STAGE
+
+
 def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> ArticleResult:
     document, suppressions = build_document(article, ruleset, options.lang)
     findings: list[Finding] = []
@@ -57,9 +68,9 @@ def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
     checked: set[str] = set()
     applicable = [(rule, rule.matcher_for(document.language)) for rule in ruleset.rules]
     # A rule that judges a line by what the others found around it runs after
-    # them, by stage (the sort is stable: pack order otherwise), and is handed
-    # the findings made before it.
-    applicable.sort(key=lambda pair: getattr(pair[1], "stage", 0))
+    # them, by stage (the sort is stable: rule id order otherwise), and is
+    # handed the findings made before it.
+    applicable.sort(key=lambda pair: stage_of(pair[1]))
     for rule, matcher in applicable:
         if matcher is None:
             continue

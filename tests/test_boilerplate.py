@@ -6,6 +6,7 @@ cells stay, and the same words inside a real sentence are left alone."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 from artlint.api import Linter
 from artlint.config import Config
 from artlint.document import Document
+from artlint.engine import LAST_STAGE, stage_of
+from artlint.errors import RulePackError
 from artlint.findings import Finding
 from artlint.kinds.line import layout
 from artlint.scoring import category_scores
@@ -441,3 +444,113 @@ def test_a_neighbour_rule_builds_on_a_text_rule(linter: Linter) -> None:
     assert flagged[credit] == {"boilerplate.page-chrome"}
     assert labels[credit + 1] == "RESIDUE" and flagged[credit + 1] == {"boilerplate.author-name"}
     assert labels[credit + 2] == "BODY" and credit + 2 not in flagged
+
+
+def _pack_linter(tmp_path: Path, rule_yaml: str) -> Linter:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("category: boilerplate\nrules:\n" + rule_yaml, encoding="utf-8")
+    return Linter.from_config(
+        Config(rule_paths=(str(pack),), select=("boilerplate.test-copy",)), use_cache=False
+    )
+
+
+REPEAT_RULE = (
+    "  - id: boilerplate.test-copy\n"
+    "    kind: repeat\n"
+    "    severity: info\n"
+    "    message: 'copy; first {first_line}, last {last_line}'\n"
+    "    min_words: 3\n"
+    "    examples: {bad: ['a b c d\\na b c d']}\n"
+)
+
+
+def test_repeat_earlier_reports_all_but_the_last_copy_of_a_block(tmp_path: Path) -> None:
+    own = _pack_linter(tmp_path, REPEAT_RULE + "    scope: block\n    report: earlier\n")
+    lede = "Shares of the company fell by four percent in early trading on Monday."
+    text = f"{lede}\n\nThe company reported a loss for the third quarter in a row.\n\n{lede}\n\n{lede}\n"
+    found = [(f.line, f.message) for f in own.lint_text(text, lang="en").findings]
+    assert found == [(1, "copy; first 1, last 7"), (5, "copy; first 1, last 7")]
+    own = _pack_linter(tmp_path, REPEAT_RULE + "    scope: block\n")  # report: later, the default
+    assert [f.line for f in own.lint_text(text, lang="en").findings] == [5, 7]
+
+
+def test_repeat_keeps_a_copy_that_stands_in_its_zone(linter: Linter) -> None:
+    """A third copy in a link card after the text does not hide the copy
+    printed twice inside it: only the copies in the zone count."""
+    sentence = "Shares of the company fell by four percent in early trading on Monday after the announcement"
+    text = "\n".join(
+        [
+            sentence + ".",
+            "The company reported a loss for the third quarter in a row, its chief executive said.",
+            sentence + ".",
+            "It plans to cut a tenth of its staff over the next year, a spokesman added on Tuesday.",
+            "Related",
+            sentence,
+        ]
+    )
+    found = [f for f in linter.lint_text(text, lang="en").findings if f.rule == "boilerplate.repeated-text"]
+    assert [(f.line, f.message.split(":")[0]) for f in found] == [(1, "Printed again at line 3")]
+
+
+def test_list_items_are_copies_unless_the_rule_says_lists_are_parallel(tmp_path: Path) -> None:
+    """A headline repeated in two link lists after the text is a copy for
+    repeated-line; parallel lists are an opt-in of the rule (repeated-text)."""
+    text = "\n".join(
+        [
+            "The city council approved a new budget on Tuesday after a long debate about schools and roads.",
+            "The mayor said she would sign it on Friday, a week before the legal deadline expires.",
+            "Most read",
+            "- Storm knocks out power across the county",
+            "- Mayor names new police chief",
+            "Related",
+            "- Storm knocks out power across the county",
+            "- School board delays vote on budget",
+        ]
+    )
+    shipped = Linter.from_config(Config(select=("boilerplate.repeated-line",)))
+    assert [f.line for f in shipped.lint_text(text, lang="en").findings] == [7]
+    assert [f.line for f in _pack_linter(tmp_path, REPEAT_RULE).lint_text(text, lang="en").findings] == [7]
+    parallel = _pack_linter(tmp_path, REPEAT_RULE + "    parallel_lists: true\n")
+    assert not parallel.lint_text(text, lang="en").findings
+
+
+def test_a_repeat_rule_with_an_unknown_report_is_refused_with_its_field(tmp_path: Path) -> None:
+    with pytest.raises(RulePackError, match=r"pack\.yaml:\d+: boilerplate\.test-copy: report: 'earliest'"):
+        _pack_linter(tmp_path, REPEAT_RULE + "    report: earliest\n")
+
+
+def test_rules_that_use_findings_run_after_the_others_by_stage() -> None:
+    @dataclass(frozen=True)
+    class Plain:
+        pass
+
+    @dataclass(frozen=True)
+    class UsesFindings:
+        uses_findings: bool = True
+
+    @dataclass(frozen=True)
+    class Staged:
+        stage: int
+        uses_findings: bool = True
+
+    assert stage_of(Plain()) == 0
+    assert stage_of(UsesFindings()) == LAST_STAGE  # a kind that says no stage goes last
+    assert stage_of(Staged(1)) == 1 < LAST_STAGE
+    matchers = {rule.id: rule.matcher_for("en") for rule in Linter.from_config(Config()).ruleset.rules}
+    assert stage_of(matchers["boilerplate.symbol-line"]) == 0
+    assert stage_of(matchers["boilerplate.headline-run"]) == 1  # context: text
+    assert stage_of(matchers["boilerplate.author-name"]) == 2  # context: beside
+
+
+def test_a_text_rule_selected_alone_judges_the_zones_as_a_plain_rule(linter: Linter) -> None:
+    """With no other rule to build on, a `context: text` rule still runs:
+    the zones are those of the plain layout (the menu above a FAZ article)."""
+    lines, labels = _page(FR_DE / "naive", "faz.net.streaming")
+    text = "\n".join(lines)
+    alone = Linter.from_config(Config(select=("boilerplate.page-chrome",)))
+    found = {f.line for f in alone.lint_text(text, lang="de").findings}
+    with_others = {
+        f.line for f in linter.lint_text(text, lang="de").findings if f.rule == "boilerplate.page-chrome"
+    }
+    assert set(range(1, 6)) <= found <= with_others
+    assert all(labels[n] == "RESIDUE" for n in found)

@@ -121,6 +121,43 @@ def test_no_body_line_of_the_development_corpus_is_ever_removed(boilerplate: Lin
     assert damaged == []  # ...and never removes a line of the article
 
 
+def test_a_lede_printed_again_later_does_not_move_the_text(boilerplate: Linter) -> None:
+    """Every trafilatura page of the dev corpus with its first paragraph
+    printed again at the end: repeated-text then reports the first copy, a
+    copy is shape, not proof of where the text starts, so fix still removes
+    no line of the article (subheadings under the lede included)."""
+    languages = json.loads((CORPUS / "fr-de" / "languages.json").read_text(encoding="utf-8"))
+    folders = [(CORPUS / "residue" / "traf_default", False), (CORPUS / "fr-de" / "residue" / "traf", True)]
+    pages = reported = 0
+    damaged: list[str] = []
+    for folder, has_language in folders:
+        for labels_path in sorted(folder.glob("*.labels.jsonl")):
+            stem = labels_path.name.removesuffix(".labels.jsonl")
+            labels = {}
+            for raw in labels_path.read_text(encoding="utf-8").splitlines():
+                item = json.loads(raw)
+                labels[item["line"]] = item["label"]
+            lines = (folder / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
+            lede = next(
+                (n for n in sorted(labels) if labels[n] == "BODY" and len(lines[n - 1].split()) >= 15), None
+            )
+            if lede is None:
+                continue
+            text = "\n".join([*lines, lines[lede - 1]])
+            found = _lint(boilerplate, languages[stem] if has_language else None)(text, "txt")
+            reported += any(f.rule == "boilerplate.repeated-text" and f.line == lede for f in found)
+            outcome = fix_text(text, _lint(boilerplate, languages[stem] if has_language else None), "txt")
+            after = outcome.text.split("\n")
+            matcher = difflib.SequenceMatcher(None, lines, after, autojunk=False)
+            kept = {
+                i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)
+            }
+            damaged += [f"{stem}:{n}" for n, label in labels.items() if label == "BODY" and n - 1 not in kept]
+            pages += 1
+    assert pages >= 80 and reported >= 0.6 * pages  # the first copy is reported on most pages...
+    assert damaged == []  # ...and fix removes no line of any article
+
+
 # -- what is kept --------------------------------------------------------------------
 def test_diff_prints_a_unified_diff_and_writes_nothing(tmp_path: Path) -> None:
     path = _copy(tmp_path, SEED_EN)

@@ -8,10 +8,11 @@ A kind module provides:
   with a message naming the field on bad data;
 - ``check(document, rule, matcher)``: the findings in one document.
 
-A matcher whose ``uses_findings`` is true is checked after every other rule
-and its kind's ``check`` gets a fourth argument, the findings made so far
-(context between rules: a line among residue lines); its ``stage`` (1 or 2)
-orders such rules, so that one may build on another's findings.
+A matcher whose ``uses_findings`` is true is checked after the rules that
+do not use findings, and its kind's ``check`` gets a fourth argument, the
+findings made so far (context between rules: a line among residue lines).
+Its ``stage`` (1 or 2; 2 when it has none) orders such rules, so that a
+stage-2 rule builds on the findings of stage-1 ones.
 """
 
 from __future__ import annotations

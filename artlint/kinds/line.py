@@ -55,10 +55,12 @@ findings that cover whole lines count):
 - `text`: no neighbour is needed, but the zones are judged on the text
   the other rules left (a run of headlines above a newsletter form, which
   is prose, stands after the article's text).  These rules are checked
-  before the neighbour ones, which count their findings as residue.
+  after the plain ones (among themselves in rule id order) and before the
+  neighbour ones, which count their findings as residue.
 `context_ignore` leaves out the findings of rules that judge a line by its
-shape alone (a run of headlines, a block printed twice): residue, but not
-proof that the page's footer has begun.
+shape alone (a run of headlines, a block printed twice, a copy of another
+line): residue, but not proof that the page's footer has begun or that the
+article's text starts later than its first prose line.
 For such a rule the article's text runs from its first to its last prose
 line that no other rule reported (the comments under an article are prose
 too).  Only the findings of the rules that run with it count: selected alone, such

@@ -10,21 +10,22 @@ reported; with `fix: delete-line` it is the one removed.
                           # (the zones of the `line` kind; inside-text: between
                           # the first and the last prose line)
     report: later | earlier  # which copies are findings (default later)
+    parallel_lists: false    # true: list items shared by two lists are not copies
 
 Lines are compared after case folding, with punctuation and spacing ignored.
-With a `zone`, both copies must stand in it: a title printed twice above the
-text, a headline repeated in the links after it.
+With a `zone`, only the copies that stand in it count: a title printed twice
+above the text, a headline repeated in the links after it.
 `report: later` reports every copy after the first, which is kept (a title
 printed twice); `report: earlier` reports every copy before the last, which
 is kept: inside an article's text the copies that come first are the
 teasers and previews of the text that follows.  The message may name the
-kept copy as {first_line} (later) or {last_line} (earlier).
+first copy as {first_line} and the last as {last_line}.
 A short line that comes back again and again ("Available from Amazon" under
 every product, "No stats registered." in every row of a table) is part of
 the article's layout, so it is not reported; a title printed twice is.
-Two list items that say the same are parallel lists ("- Easy setup for all
-your Apple devices" under two products), not a copy: a line is reported
-only when it or its first copy stands outside a list.
+With `parallel_lists`, two list items that say the same are parallel lists
+("- Easy setup for all your Apple devices" under two products), not a copy:
+a line is reported only when it or its kept copy stands outside a list.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ NAME = "repeat"
 _NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
 # A list bullet or number before a line's words (heading and quote markers are not).
 _BULLET_RE = regex.compile(r"[ \t\u00a0]*(?:[-*+•·▪►]|\d{1,3}[.)])[ \t\u00a0]")
+_REPORTS = ("later", "earlier")
 
 
 @dataclass(frozen=True)
@@ -56,18 +58,23 @@ class RepeatMatcher:
     template_words: int
     zone: str
     report: str = "later"
+    parallel_lists: bool = False
 
 
 def compile(
     spec: Mapping[str, Any], language: str, variables: Mapping[str, Sequence[str]], where: str
 ) -> RepeatMatcher | None:
+    report = spec.get("report", "later")
+    if report not in _REPORTS:
+        raise ValueError(f"report: {report!r} is not one of {list(_REPORTS)}")
     return RepeatMatcher(
         spec.get("scope", "line"),
         spec.get("min_words", 3),
         spec.get("template_copies", 3),
         spec.get("template_words", 8),
         spec.get("zone", "any"),
-        spec.get("report", "later"),
+        report,
+        bool(spec.get("parallel_lists", False)),
     )
 
 
@@ -82,46 +89,44 @@ def check(document: Document, rule: Rule, matcher: RepeatMatcher) -> Iterator[Fi
     else:
         units = [(ln.content_start, ln.end, ln.number) for ln in document.nonblank_lines]
     keyed: list[tuple[str, int, int, int]] = []
-    list_items: set[int] = set()
     for start, end, number in units:
         key = normalise(text[start:end])
-        words = key.count(" ") + 1
-        if words >= matcher.min_words:
+        if key.count(" ") + 1 >= matcher.min_words:
             keyed.append((key, start, end, number))
-            line = document.lines[number - 1]
-            if _BULLET_RE.match(text, line.start, line.content_start):
-                list_items.add(number)
-    copies = Counter(key for key, _start, _end, _number in keyed)
-    # the copy each key keeps: its first (report: later) or its last (earlier)
-    kept: dict[str, tuple[int, int]] = {}
-    for key, start, _end, number in keyed if matcher.report == "later" else reversed(keyed):
-        kept.setdefault(key, (start, number))
+    copies = Counter(key for key, _start, _end, _number in keyed)  # all copies: a template is one anywhere
+    if matcher.zone != "any":
+        keyed = [unit for unit in keyed if _copy_in_zone(document, unit[3], matcher.zone)]
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for key, start, _end, _number in keyed:
+        first.setdefault(key, start)
+        last[key] = start
+    kept = first if matcher.report == "later" else last
     for key, start, end, number in keyed:
-        kept_start, kept_number = kept[key]
-        if number == kept_number:
+        if start == kept[key]:
             continue
         if copies[key] >= matcher.template_copies and key.count(" ") + 1 < matcher.template_words:
             continue
-        if number in list_items and kept_number in list_items:
-            continue
-        zone = matcher.zone
-        if zone != "any" and not (
-            _copy_in_zone(document, number, zone) and _copy_in_zone(document, kept_number, zone)
-        ):
+        if matcher.parallel_lists and _list_item(document, start) and _list_item(document, kept[key]):
             continue
         end_trimmed = start + len(text[start:end].rstrip())
         line = document.lines[number - 1]
         fix_end = document.lines[document.line_index(end)].end if matcher.scope == "block" else line.end
-        kept_line = document.position(kept_start)[0]
         yield make_finding(
             document,
             rule,
             start,
             end_trimmed,
-            first_line=kept_line,
-            last_line=kept_line,
+            first_line=document.position(first[key])[0],
+            last_line=document.position(last[key])[0],
             fix=line_fix(rule, document, line.start, fix_end),
         )
+
+
+def _list_item(document: Document, start: int) -> bool:
+    """Whether the unit starting at offset `start` opens with a list bullet or number."""
+    line = document.lines[document.line_index(start)]
+    return _BULLET_RE.match(document.text, line.start, line.content_start) is not None
 
 
 def _copy_in_zone(document: Document, number: int, zone: str) -> bool:
