@@ -554,3 +554,14 @@ def test_a_text_rule_selected_alone_judges_the_zones_as_a_plain_rule(linter: Lin
     }
     assert set(range(1, 6)) <= found <= with_others
     assert all(labels[n] == "RESIDUE" for n in found)
+
+
+def test_a_comment_timestamp_in_the_tail_opens_the_comments(linter: Linter) -> None:
+    lines, labels = _page(FR_DE / "traf", "lapresse.tn.parite")
+    flagged = _flagged(linter, lines, "fr")
+    stamp = lines.index("18/02/2020 à 16:42") + 1
+    assert "boilerplate.comment-timestamp" in flagged[stamp]
+    comment = stamp + 1  # "La parité je veux bien ..."
+    assert labels[comment] == "RESIDUE" and flagged[comment] == {"boilerplate.comment-timestamp"}
+    article = [n for n, label in labels.items() if label == "BODY"]
+    assert article and not any(n in flagged for n in article)
