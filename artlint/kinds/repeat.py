@@ -1,12 +1,13 @@
-"""`repeat`: a line or block says again what an earlier one said (a title
-printed twice, a pull quote, a duplicated paragraph).  The later copy is
-reported; with `fix: delete-line` it is the one removed.
+"""`repeat`: a line or block says again what another one said (a title
+printed twice, a teaser, a duplicated paragraph).  The copies other than
+the kept one are reported (see `report`); with `fix: delete-line` they are
+the ones removed.
 
     scope: line | block   # default line
     min_words: 3          # shorter units (a lone "Share") are left to other rules
     template_copies: 3    # a short unit seen this often is a template, not a copy
     template_words: 8     # "short" for template_copies: fewer words than this
-    zone: any | inside-text | outside-text | ...  # where both copies stand
+    zone: any | inside-text | outside-text | ...  # where the copies that count stand
                           # (the zones of the `line` kind; inside-text: between
                           # the first and the last prose line)
     report: later | earlier  # which copies are findings (default later)
