@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -81,41 +82,48 @@ def test_fix_replaces_fused_metadata_in_place(tmp_path: Path) -> None:
     assert first.endswith(new_first)
 
 
-def test_no_body_line_of_the_development_corpus_is_ever_removed(boilerplate: Linter) -> None:
-    """Whole dev corpus, both residue variants, English and French/German."""
+NAIVE = (CORPUS / "residue" / "naive", CORPUS / "fr-de" / "residue" / "naive")
+TRAF = (CORPUS / "residue" / "traf_default", CORPUS / "fr-de" / "residue" / "traf")
+
+
+def _labeled_pages(folders: tuple[Path, ...]) -> Iterator[tuple[str, str, dict[int, str], str | None]]:
+    """(folder/stem, text, line -> label, language) of each labeled residue page;
+    the language is given for the fr-de pages only (the others are detected)."""
     languages = json.loads((CORPUS / "fr-de" / "languages.json").read_text(encoding="utf-8"))
-    folders = [
-        (CORPUS / "residue" / "naive", False),
-        (CORPUS / "residue" / "traf_default", False),
-        (CORPUS / "fr-de" / "residue" / "naive", True),
-        (CORPUS / "fr-de" / "residue" / "traf", True),
-    ]
-    pages = removed_residue = 0
-    damaged: list[str] = []
-    for folder, has_language in folders:
+    for folder in folders:
         for labels_path in sorted(folder.glob("*.labels.jsonl")):
             stem = labels_path.name.removesuffix(".labels.jsonl")
-            text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
             labels = {}
             for raw in labels_path.read_text(encoding="utf-8").splitlines():
                 item = json.loads(raw)
                 labels[item["line"]] = item["label"]
-            lang = languages[stem] if has_language else None
-            outcome = fix_text(text, _lint(boilerplate, lang), "txt")
-            assert outcome.converged, stem
-            before, after = text.split("\n"), outcome.text.split("\n")
-            matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-            kept = {
-                i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)
-            }
-            for number, label in labels.items():
-                if number - 1 in kept:
-                    continue
-                if label == "BODY":
-                    damaged.append(f"{folder.name}/{stem}:{number}: {before[number - 1][:80]}")
-                else:
-                    removed_residue += 1
-            pages += 1
+            text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
+            yield f"{folder.name}/{stem}", text, labels, languages[stem] if "fr-de" in folder.parts else None
+
+
+def _kept_lines(before: list[str], after: list[str]) -> set[int]:
+    """0-based indexes of the lines of `before` that are still in `after`."""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return {i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)}
+
+
+def test_no_body_line_of_the_development_corpus_is_ever_removed(boilerplate: Linter) -> None:
+    """Whole dev corpus, both residue variants, English and French/German."""
+    pages = removed_residue = 0
+    damaged: list[str] = []
+    for name, text, labels, lang in _labeled_pages(NAIVE + TRAF):
+        outcome = fix_text(text, _lint(boilerplate, lang), "txt")
+        assert outcome.converged, name
+        before = text.split("\n")
+        kept = _kept_lines(before, outcome.text.split("\n"))
+        for number, label in labels.items():
+            if number - 1 in kept:
+                continue
+            if label == "BODY":
+                damaged.append(f"{name}:{number}: {before[number - 1][:80]}")
+            else:
+                removed_residue += 1
+        pages += 1
     assert pages >= 200
     assert removed_residue > 1250  # fix does real work on this corpus...
     assert damaged == []  # ...and never removes a line of the article
@@ -126,34 +134,21 @@ def test_a_lede_printed_again_later_does_not_move_the_text(boilerplate: Linter) 
     printed again at the end: repeated-text then reports the first copy, a
     copy is shape, not proof of where the text starts, so fix still removes
     no line of the article (subheadings under the lede included)."""
-    languages = json.loads((CORPUS / "fr-de" / "languages.json").read_text(encoding="utf-8"))
-    folders = [(CORPUS / "residue" / "traf_default", False), (CORPUS / "fr-de" / "residue" / "traf", True)]
     pages = reported = 0
     damaged: list[str] = []
-    for folder, has_language in folders:
-        for labels_path in sorted(folder.glob("*.labels.jsonl")):
-            stem = labels_path.name.removesuffix(".labels.jsonl")
-            labels = {}
-            for raw in labels_path.read_text(encoding="utf-8").splitlines():
-                item = json.loads(raw)
-                labels[item["line"]] = item["label"]
-            lines = (folder / f"{stem}.txt").read_text(encoding="utf-8").split("\n")
-            lede = next(
-                (n for n in sorted(labels) if labels[n] == "BODY" and len(lines[n - 1].split()) >= 15), None
-            )
-            if lede is None:
-                continue
-            text = "\n".join([*lines, lines[lede - 1]])
-            found = _lint(boilerplate, languages[stem] if has_language else None)(text, "txt")
-            reported += any(f.rule == "boilerplate.repeated-text" and f.line == lede for f in found)
-            outcome = fix_text(text, _lint(boilerplate, languages[stem] if has_language else None), "txt")
-            after = outcome.text.split("\n")
-            matcher = difflib.SequenceMatcher(None, lines, after, autojunk=False)
-            kept = {
-                i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)
-            }
-            damaged += [f"{stem}:{n}" for n, label in labels.items() if label == "BODY" and n - 1 not in kept]
-            pages += 1
+    for name, page, labels, lang in _labeled_pages(TRAF):
+        lines = page.split("\n")
+        lede = next(
+            (n for n in sorted(labels) if labels[n] == "BODY" and len(lines[n - 1].split()) >= 15), None
+        )
+        if lede is None:
+            continue
+        text = "\n".join([*lines, lines[lede - 1]])
+        found = _lint(boilerplate, lang)(text, "txt")
+        reported += any(f.rule == "boilerplate.repeated-text" and f.line == lede for f in found)
+        kept = _kept_lines(lines, fix_text(text, _lint(boilerplate, lang), "txt").text.split("\n"))
+        damaged += [f"{name}:{n}" for n, label in labels.items() if label == "BODY" and n - 1 not in kept]
+        pages += 1
     assert pages >= 80 and reported >= 0.6 * pages  # the first copy is reported on most pages...
     assert damaged == []  # ...and fix removes no line of any article
 
