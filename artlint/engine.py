@@ -57,8 +57,7 @@ def stage_of(matcher: object) -> int:
     matcher that uses findings without saying its stage goes last)."""
     if not getattr(matcher, "uses_findings", False):
         return 0
-    stage = getattr(matcher, "stage", LAST_STAGE)
-    return stage if isinstance(stage, int) else LAST_STAGE
+    return int(getattr(matcher, "stage", LAST_STAGE))
 
 
 def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> ArticleResult:
@@ -76,7 +75,7 @@ def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
             continue
         checked.add(rule.category)
         try:
-            if getattr(matcher, "uses_findings", False):
+            if stage_of(matcher):
                 findings.extend(KINDS[rule.kind].check(document, rule, matcher, tuple(findings)))
             else:
                 findings.extend(KINDS[rule.kind].check(document, rule, matcher))

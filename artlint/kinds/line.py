@@ -342,11 +342,9 @@ def _matching_lines(
     return hits
 
 
-def _lines_holding(document: Document, facts: Layout, needles: tuple[str, ...] | None) -> set[int] | None:
+def _lines_holding(document: Document, facts: Layout, needles: tuple[str, ...]) -> set[int] | None:
     """Indexes of the non-blank lines where one of `needles` stands (a literal
     holds no blank, so it lies inside one line); None when all must be tried."""
-    if needles is None:
-        return None
     folded = document.folded
     if folded.text is None:
         return None
@@ -525,7 +523,6 @@ def check(
     """Findings of a `line` rule; `prior` holds the findings of the other
     rules when the rule judges by context (`uses_findings`)."""
     facts = layout(document)
-    residue = None
     if matcher.uses_findings:
         residue = _residue_lines(document, facts, rule.category, prior, matcher.context_ignore)
         if residue is not None:

@@ -49,6 +49,7 @@ _NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
 # A list bullet or number before a line's words (heading and quote markers are not).
 _BULLET_RE = regex.compile(r"[ \t\u00a0]*(?:[-*+•·▪►]|\d{1,3}[.)])[ \t\u00a0]")
 _REPORTS = ("later", "earlier")
+_UNITS_KEY = "artlint.kinds.repeat.units"
 
 
 @dataclass(frozen=True)
@@ -83,17 +84,34 @@ def normalise(text: str) -> str:
     return _NON_WORD_RE.sub(" ", text.casefold()).strip()
 
 
-def check(document: Document, rule: Rule, matcher: RepeatMatcher) -> Iterator[Finding]:
+def _keyed_units(document: Document, scope: str) -> list[tuple[str, int, int, int, int]]:
+    """(normalised text, start, end, line number, words) of each line or
+    block, computed once per document and scope: every `repeat` rule of that
+    scope compares the same keys."""
+    cache_key = f"{_UNITS_KEY}.{scope}"
+    cached = document.metadata.get(cache_key)
+    if isinstance(cached, list):
+        return cached
     text = document.text
-    if matcher.scope == "block":
+    if scope == "block":
         units = [(b.start, b.end, b.first_line) for b in document.blocks]
     else:
         units = [(ln.content_start, ln.end, ln.number) for ln in document.nonblank_lines]
-    keyed: list[tuple[str, int, int, int]] = []
+    keyed: list[tuple[str, int, int, int, int]] = []
     for start, end, number in units:
         key = normalise(text[start:end])
-        if key.count(" ") + 1 >= matcher.min_words:
-            keyed.append((key, start, end, number))
+        keyed.append((key, start, end, number, key.count(" ") + 1))
+    document.metadata[cache_key] = keyed
+    return keyed
+
+
+def check(document: Document, rule: Rule, matcher: RepeatMatcher) -> Iterator[Finding]:
+    text = document.text
+    keyed = [
+        (key, start, end, number)
+        for key, start, end, number, words in _keyed_units(document, matcher.scope)
+        if words >= matcher.min_words
+    ]
     copies = Counter(key for key, _start, _end, _number in keyed)  # all copies: a template is one anywhere
     if matcher.zone != "any":
         keyed = [unit for unit in keyed if _copy_in_zone(document, unit[3], matcher.zone)]
