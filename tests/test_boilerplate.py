@@ -42,6 +42,15 @@ def _page(folder: Path, prefix: str) -> tuple[list[str], dict[int, str]]:
     return path.read_text(encoding="utf-8").split("\n"), labels
 
 
+def _pack_linter(
+    tmp_path: Path, rule_yaml: str, select: tuple[str, ...] = ("boilerplate.test-copy",)
+) -> Linter:
+    """A linter running only `select` from a boilerplate pack whose rules are `rule_yaml`."""
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("category: boilerplate\nrules:\n" + rule_yaml, encoding="utf-8")
+    return Linter.from_config(Config(rule_paths=(str(pack),), select=select), use_cache=False)
+
+
 def _flagged(linter: Linter, lines: list[str], lang: str | None = None) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
     for finding in linter.lint_text("\n".join(lines), lang=lang).findings:
@@ -295,10 +304,8 @@ def test_context_rules_report_lines_that_stand_by_residue_and_little_else(linter
 
 
 def test_a_context_rule_runs_after_the_others_whatever_its_place_in_the_pack(tmp_path: Path) -> None:
-    pack = tmp_path / "context.yaml"
-    pack.write_text(
-        "category: boilerplate\n"
-        "rules:\n"
+    own = _pack_linter(
+        tmp_path,
         "  - id: boilerplate.test-name-by-marker\n"
         "    kind: line\n"
         "    severity: info\n"
@@ -312,12 +319,8 @@ def test_a_context_rule_runs_after_the_others_whatever_its_place_in_the_pack(tmp
         "    message: marker\n"
         "    patterns: {'*': ['XYZZY MARKER']}\n"
         "    examples: {bad: ['XYZZY MARKER']}\n",
-        encoding="utf-8",
+        select=("boilerplate.test-name-by-marker", "boilerplate.test-marker"),
     )
-    config = Config(
-        rule_paths=(str(pack),), select=("boilerplate.test-name-by-marker", "boilerplate.test-marker")
-    )
-    own = Linter.from_config(config, use_cache=False)
     text = (
         "Jane Doe\nXYZZY MARKER\nThe council approved the budget on Tuesday after a long debate.\nJane Doe\n"
     )
@@ -444,14 +447,6 @@ def test_a_neighbour_rule_builds_on_a_text_rule(linter: Linter) -> None:
     assert flagged[credit] == {"boilerplate.page-chrome"}
     assert labels[credit + 1] == "RESIDUE" and flagged[credit + 1] == {"boilerplate.author-name"}
     assert labels[credit + 2] == "BODY" and credit + 2 not in flagged
-
-
-def _pack_linter(tmp_path: Path, rule_yaml: str) -> Linter:
-    pack = tmp_path / "pack.yaml"
-    pack.write_text("category: boilerplate\nrules:\n" + rule_yaml, encoding="utf-8")
-    return Linter.from_config(
-        Config(rule_paths=(str(pack),), select=("boilerplate.test-copy",)), use_cache=False
-    )
 
 
 REPEAT_RULE = (
