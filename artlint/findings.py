@@ -36,6 +36,9 @@ class Finding:
     excerpt: str
     weight: float = 1.0
     fix: Fix | None = None
+    # How sure the rule is (0-1): a learned scorer's calibrated probability, or a rule's
+    # measured held-out precision. None where nothing was measured.
+    confidence: float | None = None
 
     def sort_key(self) -> tuple[int, int, str, int, int, str]:
         return (self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -52,6 +55,8 @@ class Finding:
             "end_column": self.end_column,
             "excerpt": self.excerpt,
         }
+        if self.confidence is not None:
+            data["confidence"] = round(self.confidence, 3)
         if self.fix is not None:
             data["fix"] = self.fix.to_dict()
         return data
