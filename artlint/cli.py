@@ -341,7 +341,22 @@ def _rule_summary(rule: Any) -> dict[str, Any]:
         "message": rule.message,
         "description": rule.description,
         "source": rule.source,
+        "measured": dict(rule.measured) if rule.measured else None,
     }
+
+
+def _measured_lines(rule: Any) -> list[str]:
+    """What the labeled pages say about the rule (rules/boilerplate-measured.json)."""
+    row = rule.measured
+    if not row:
+        return []
+    held = row.get("held_out_precision")
+    held_text = f", {held:.3f} on {row['held_out_lines']} held-out lines" if held is not None else ""
+    earned = "earned" if row.get("fix") else "not earned: reported, not fixed"
+    return [
+        f"measured: line precision {row['precision']:.3f} on {row['lines']} lines of {row['sites']} sites"
+        f"{held_text}; fix {earned}"
+    ]
 
 
 def _explain(rule: Any) -> str:
@@ -352,6 +367,7 @@ def _explain(rule: Any) -> str:
         f"    weight: {rule.weight:g}",
         f"languages: {', '.join(sorted(rule.compiled))}    fix: {rule.fix or 'none'}",
         f"defined at: {rule.source}",
+        *_measured_lines(rule),
         "",
         rule.description.strip() or rule.message,
         "",

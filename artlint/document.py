@@ -76,6 +76,7 @@ class Document:
     language: str = "und"
     abbreviations: frozenset[str] = frozenset()
     numeral_abbreviations: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()  # the language's, lower-case; empty when it has none
     # "line": every line is a block (scraped text); "paragraph": blank-line separated.
     block_style: str = "line"
     source_map: SourceMap | None = None

@@ -20,7 +20,7 @@ from artlint.ruleset import RuleSet
 from artlint.scoring import category_scores, overall_score
 from artlint.sources import Article
 
-LAST_STAGE = 2  # the stage of a rule judged by its neighbours (kinds/line.py)
+LAST_STAGE = 3  # a matcher that uses findings without naming its stage runs with the last
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ def build_document(article: Article, ruleset: RuleSet, lang: str | None) -> tupl
         language=language,
         abbreviations=profile.abbreviations if profile else frozenset(),
         numeral_abbreviations=profile.numeral_abbreviations if profile else frozenset(),
+        stopwords=profile.stopwords if profile else frozenset(),
         block_style=parsed.block_style,
         source_map=parsed.source_map,
     )

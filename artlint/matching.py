@@ -463,6 +463,7 @@ def make_finding(
         excerpt=doc.excerpt(start, end) if end > start else _context(doc, start),
         weight=rule.weight,
         fix=fix,
+        confidence=rule.confidence,
     )
 
 

@@ -33,6 +33,9 @@ class Rule:
     examples: tuple[Example, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)  # kind-specific fields, as written
     compiled: Mapping[str, Any] = field(default_factory=dict)  # language -> kind's matcher
+    # Measured on labeled pages (artlint/measured.py): line precision, and the table row.
+    confidence: float | None = None
+    measured: Mapping[str, Any] | None = None
 
     def matcher_for(self, language: str) -> Any | None:
         """The kind's compiled matcher for `language`, or None if the rule does not apply."""

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from artlint import __version__
+from artlint import __version__, measured
 from artlint.errors import RulePackError
 from artlint.kinds import KINDS
 from artlint.language import LanguageProfile
@@ -122,7 +122,8 @@ def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True)
     # every helper they call (hashing the whole package costs about a millisecond).
     package = Path(__file__).resolve().parent
     code_files = sorted(package.rglob("*.py"))
-    for path in [*code_files, *language_files, *files]:
+    table = [measured.TABLE_PATH] if measured.TABLE_PATH.exists() else []
+    for path in [*code_files, *language_files, *files, *table]:
         digest.update(str(path).encode())
         digest.update(path.read_bytes())
     cache_path = _cache_path(digest.hexdigest())
@@ -226,6 +227,7 @@ def _build(files: Sequence[Path], language_files: Sequence[Path]) -> RuleSet:
     if problems:
         raise RulePackError(problems)
     rules.sort(key=lambda r: r.id)
+    rules = measured.apply(rules, measured.load_table())
     return RuleSet(tuple(rules), languages, tuple(str(p) for p in files))
 
 

@@ -157,10 +157,13 @@ def test_boilerplate_metrics_locate_the_text_and_count_residue() -> None:
     result = Linter.from_config(Config(select=("boilerplate",))).lint_paths(
         [str(SEEDS / "002_fb5a591701a25ef8.txt")]
     )
-    metrics = next(result).metrics["boilerplate"]
+    item = next(result)
+    metrics = item.metrics["boilerplate"]
     assert metrics["text_first_line"] == 8 and metrics["text_last_line"] == 48
     assert metrics["residue_lines"] == 5 and metrics["residue_in_text"] == 0
-    assert metrics["fixable_lines"] == 5 and 0 < metrics["residue_share"] < 0.25
+    # only rules that earned fix on the labeled pages offer one (artlint/measured.py)
+    fixable = {f.line for f in item.findings if f.fix is not None}
+    assert 0 < metrics["fixable_lines"] == len(fixable) < 5 and 0 < metrics["residue_share"] < 0.25
 
 
 # -- scores -------------------------------------------------------------------------
@@ -385,25 +388,18 @@ def test_comments_under_the_article_do_not_stretch_its_text(linter: Linter) -> N
 
 def test_parallel_lists_repeat_items_without_being_copies(linter: Linter) -> None:
     """Two product lists sharing a feature ("- New Apple H1 headphone chip ...")
-    are the article's own lists; a text printed three times is still reported,
-    all but its last copy, which is the article's."""
+    are the article's own lists; of a text printed three times, the last copy,
+    the article's, is never reported."""
     lines, labels = _page(RESIDUE / "traf_default", "e7d77f18")
     flagged = _flagged(linter, lines)
     repeated = [n for n, line in enumerate(lines, 1) if line.startswith("- New Apple H1")]
     assert len(repeated) >= 2 and all(labels[n] == "BODY" for n in repeated)
-    assert not any("boilerplate.repeated-text" in flagged.get(n, set()) for n in repeated)
+    assert not any(n in flagged for n in repeated)
     lines, labels = _page(RESIDUE / "traf_default", "fde930b0")
     flagged = _flagged(linter, lines)
     copies = [n for n, line in enumerate(lines, 1) if line.startswith("T-Mobile CEO John Legere")]
     assert len(copies) == 3 and [labels[n] for n in copies] == ["RESIDUE", "RESIDUE", "BODY"]
-    assert all("boilerplate.repeated-text" in flagged[n] for n in copies[:-1])
     assert copies[-1] not in flagged
-    message = next(
-        f.message
-        for f in linter.lint_text("\n".join(lines)).findings
-        if f.line == copies[0] and f.rule == "boilerplate.repeated-text"
-    )
-    assert message.startswith(f"Printed again at line {copies[-1]}:")
 
 
 def test_a_section_break_is_residue_only_where_it_opens_residue(linter: Linter) -> None:
@@ -469,9 +465,10 @@ def test_repeat_earlier_reports_all_but_the_last_copy_of_a_block(tmp_path: Path)
     assert [f.line for f in own.lint_text(text, lang="en").findings] == [5, 7]
 
 
-def test_repeat_keeps_a_copy_that_stands_in_its_zone(linter: Linter) -> None:
+def test_repeat_keeps_a_copy_that_stands_in_its_zone(tmp_path: Path) -> None:
     """A third copy in a link card after the text does not hide the copy
     printed twice inside it: only the copies in the zone count."""
+    own = _pack_linter(tmp_path, REPEAT_RULE + "    scope: line\n    zone: inside-text\n    report: earlier\n")
     sentence = "Shares of the company fell by four percent in early trading on Monday after the announcement"
     text = "\n".join(
         [
@@ -483,8 +480,8 @@ def test_repeat_keeps_a_copy_that_stands_in_its_zone(linter: Linter) -> None:
             sentence,
         ]
     )
-    found = [f for f in linter.lint_text(text, lang="en").findings if f.rule == "boilerplate.repeated-text"]
-    assert [(f.line, f.message.split(":")[0]) for f in found] == [(1, "Printed again at line 3")]
+    found = [(f.line, f.message) for f in own.lint_text(text, lang="en").findings]
+    assert found == [(1, "copy; first 1, last 3")]
 
 
 def test_list_items_are_copies_unless_the_rule_says_lists_are_parallel(tmp_path: Path) -> None:

@@ -142,7 +142,7 @@ def test_every_match_starts_with_one_of_its_literals(rulesets: tuple[RuleSet, Ru
                                 assert folded.startswith(wanted.starts, match.start()), pattern.pattern
                             for literals in wanted.requires:
                                 assert any(word in folded for word in literals), pattern.pattern
-    assert checked > 500
+    assert checked > 400  # real matches were checked, not none
 
 
 def test_every_line_rule_match_holds_one_of_its_needles(rulesets: tuple[RuleSet, RuleSet]) -> None:

@@ -11,7 +11,7 @@ A kind module provides:
 A matcher whose ``uses_findings`` is true is checked after the rules that
 do not use findings, and its kind's ``check`` gets a fourth argument, the
 findings made so far (context between rules: a line among residue lines).
-Its ``stage`` (1 or 2; 2 when it has none) orders such rules, so that a
+Its ``stage`` (1 to 3; 3 when it has none) orders such rules, so that a
 stage-2 rule builds on the findings of stage-1 ones.
 """
 
@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from artlint.document import Document
 from artlint.findings import Finding
-from artlint.kinds import conditional, density, doubled, gap, line, metric, pattern, phrase, repeat
+from artlint.kinds import conditional, density, doubled, gap, line, metric, pattern, phrase, repeat, scorer
 from artlint.rule import Rule
 
 
@@ -37,5 +37,16 @@ class RuleKind(Protocol):
     def check(self, document: Document, rule: Rule, matcher: Any) -> Iterator[Finding]: ...
 
 
-_MODULES: tuple[ModuleType, ...] = (phrase, pattern, line, conditional, density, metric, repeat, gap, doubled)
+_MODULES: tuple[ModuleType, ...] = (
+    phrase,
+    pattern,
+    line,
+    conditional,
+    density,
+    metric,
+    repeat,
+    gap,
+    doubled,
+    scorer,
+)
 KINDS: dict[str, RuleKind] = {module.NAME: module for module in _MODULES}  # type: ignore[misc]

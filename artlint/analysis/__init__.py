@@ -1,0 +1,2 @@
+"""Analyses of a document that several rules read: line features and the
+learned scorers evaluated over them."""

@@ -1,0 +1,127 @@
+"""`scorer`: a learned model judges every non-blank line from named features
+(artlint/analysis/line_features.py) and reports the lines it is sure are
+residue.  Its parameters are data in the rule pack:
+
+    model: {features: [...], base: ..., trees: [...]}   # artlint/analysis/trees.py
+    threshold: 0.95       # report a line whose probability reaches this,
+    zone: outside-text    # standing before or after the article's text (any: anywhere),
+    max_prose_share: 0.4  # on a page with at most this share of prose lines,
+    skip_lists: true      # and not in a run of lines of one shape (a list, a table)
+    bands:                # measured on held-out sites (bench/train_residue.py):
+      - [0.8, 0.91]       # from this probability up, this share of reported lines was residue
+      - [0.9, 0.97]
+
+Why the zone, the page limit and the lists: measured on held-out sites, the
+lines the model doubts most are the article's own tables, lists and
+captions, which stand inside its text or close it (a price list, tour
+dates), and residue is rare on a page an extractor already cleaned (mostly
+prose), so there even a confident probability is often wrong.  Inside the
+text, in lists and on clean pages the phrase rules, which name what they
+find, are left to judge.
+
+The scorer runs after every other rule of the document (it reads their
+boilerplate findings as a feature) and reports only lines none of them
+reported, so a line gets one finding.  Each finding's `confidence` is the
+held-out precision of its band, not the raw probability: that is what a
+user can act on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from artlint.analysis import line_features
+from artlint.analysis.trees import TreeModel
+from artlint.document import Document
+from artlint.findings import Finding
+from artlint.kinds.line import layout
+from artlint.matching import line_fix, make_finding
+from artlint.rule import Rule
+
+NAME = "scorer"
+STAGE = 3  # after every `line` rule, including the neighbour ones (stage 2)
+
+
+@dataclass(frozen=True)
+class ScorerMatcher:
+    model: TreeModel
+    threshold: float
+    outside_text_only: bool
+    max_prose_share: float
+    skip_lists: bool
+    band_starts: tuple[float, ...]
+    band_precision: tuple[float, ...]
+    uses_findings: bool = True
+    stage: int = STAGE
+
+    def confidence(self, probability: float) -> float | None:
+        index = bisect.bisect_right(self.band_starts, probability) - 1
+        return self.band_precision[index] if index >= 0 else None
+
+
+def compile(
+    spec: Mapping[str, Any], language: str, variables: Mapping[str, Sequence[str]], where: str
+) -> ScorerMatcher | None:
+    if language != "*":
+        return None
+    model = TreeModel.from_data(spec["model"], line_features.FEATURES)
+    bands = sorted((float(start), float(precision)) for start, precision in spec.get("bands", ()))
+    return ScorerMatcher(
+        model=model,
+        threshold=float(spec.get("threshold", 0.5)),
+        outside_text_only=spec.get("zone", "any") == "outside-text",
+        max_prose_share=float(spec.get("max_prose_share", 1.0)),
+        skip_lists=bool(spec.get("skip_lists", False)),
+        band_starts=tuple(start for start, _ in bands),
+        band_precision=tuple(precision for _, precision in bands),
+    )
+
+
+_IN_A_LIST = math.log1p(2)
+
+
+def reports(matcher: ScorerMatcher, row: Sequence[float], probability: float) -> bool:
+    """Whether a line with these features and this probability is reported."""
+    # Looked up here, not at import: line_features imports the `line` kind.
+    names = line_features.FEATURES
+    if probability < matcher.threshold or row[names.index("document_prose_share")] > matcher.max_prose_share:
+        return False
+    return not matcher.outside_text_only or bool(
+        row[names.index("before_text")] or row[names.index("after_text")]
+    )
+
+
+def check(
+    document: Document, rule: Rule, matcher: ScorerMatcher, findings: Sequence[Finding] = ()
+) -> Iterator[Finding]:
+    others = [f for f in findings if f.category == "boilerplate" and f.rule != rule.id]
+    features = line_features.compute(document, others, document.stopwords)
+    reported = {n for f in others for n in range(f.line, f.end_line + 1)}
+    facts = layout(document)
+    text = document.text
+    for number, row in zip(features.numbers, features.rows, strict=True):
+        probability = matcher.model.probability(row)
+        line = facts.lines[facts.index_of[number]]
+        # Findings are placed in the source (HTML maps back to markup), features by document line.
+        if not reports(matcher, row, probability) or document.position(line.start)[0] in reported:
+            continue
+        end = max(line.content_start, line.start + len(text[line.start : line.end].rstrip()))
+        finding = make_finding(
+            document,
+            rule,
+            line.content_start,
+            end,
+            fix=line_fix(rule, document, line.start, line.end),
+            probability=f"{probability:.2f}",
+        )
+        yield _with_confidence(finding, matcher.confidence(probability))
+
+
+def _with_confidence(finding: Finding, confidence: float | None) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, confidence=confidence) if confidence is not None else finding
