@@ -38,6 +38,7 @@ class Config:
     category_weights: Mapping[str, float] = field(default_factory=dict)
     severity: Mapping[str, str] = field(default_factory=dict)
     baseline: str | None = None  # findings not to report (artlint.baseline)
+    limits: Mapping[str, float] = field(default_factory=dict)  # artlint.limits.Limits fields
     source: str | None = None  # the file this came from
 
     def updated(self, **changes: Any) -> Config:
@@ -135,7 +136,9 @@ def _validated_stamp(section: Any) -> Path | None:
 
     digest = hashlib.sha256(json.dumps(load_schema("config"), sort_keys=True).encode())
     digest.update(json.dumps(section, sort_keys=True, default=repr).encode())
-    return cache.cache_dir() / "valid-config" / digest.hexdigest()[:32]
+    # Named with the cache's key: a stamp planted in a shared cache cannot skip validation.
+    name = cache.signed_name(digest.hexdigest())
+    return cache.cache_dir() / "valid-config" / name if name is not None else None
 
 
 def _remember_valid(stamp: Path | None) -> None:

@@ -36,6 +36,7 @@ class InputProblem:
     field: str | None = None
     rule: str | None = None
     level: str = "error"  # "error" makes the exit code 2; "warning" does not
+    internal: bool = False  # a bug in artlint met on this input, not a fault of the input
 
     def location(self) -> str:
         where = self.path
@@ -63,3 +64,25 @@ class InputProblem:
             "level": self.level,
             "message": self.message,
         }
+
+
+REPORT_HINT = "this is a bug in artlint: please report it with the input that caused it"
+
+
+def internal_error(
+    path: str, error: BaseException, record: str | None = None, line: int | None = None
+) -> InputProblem:
+    """What an unexpected exception while reading or linting one input becomes:
+    a problem for that input (exit 2), so the run goes on with the others."""
+    detail = f"{type(error).__name__}: {error}"
+    if len(detail) > 300:
+        detail = detail[:300] + "…"
+    return InputProblem(path, f"{detail} ({REPORT_HINT})", line=line, record=record, internal=True)
+
+
+def problem_line(problem: InputProblem) -> str:
+    """How the CLI prints a problem on stderr: `artlint: error: FILE:LINE: message`."""
+    from artlint.textsafe import printable
+
+    label = "internal error" if problem.internal else problem.level
+    return f"artlint: {label}: {printable(problem.describe())}"

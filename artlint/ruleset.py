@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -127,15 +126,13 @@ def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True)
         digest.update(path.read_bytes())
     cache_path = _cache_path(digest.hexdigest())
     if use_cache and cache_path is not None:
-        try:
-            with open(cache_path, "rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, RuleSet):
-                with contextlib.suppress(OSError):  # most recently used: kept when old ones are dropped
-                    os.utime(cache_path)
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            pass
+        from artlint import cache
+
+        cached = cache.load(cache_path)  # signed: a planted file is never unpickled
+        if isinstance(cached, RuleSet):
+            with contextlib.suppress(OSError):  # most recently used: kept when old ones are dropped
+                os.utime(cache_path)
+            return cached
     ruleset = _build(files, language_files)
     if use_cache and cache_path is not None:
         _write_cache(cache_path, ruleset)
@@ -154,7 +151,7 @@ def _cache_path(key: str) -> Path | None:
 def _write_cache(path: Path, ruleset: RuleSet) -> None:
     from artlint import cache
 
-    cache.write_atomically(path, lambda out: pickle.dump(ruleset, out, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.store(path, ruleset)
     # Every edit of a pack makes a new entry: drop all but the most recently used
     # (a hit touches its entry, see load_ruleset).
     try:
