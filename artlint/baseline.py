@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from artlint.atomic import write_atomic
-from artlint.errors import ConfigError
+from artlint.errors import ConfigError, schema_message
 from artlint.findings import Finding
 from artlint.results import ArticleResult, passes
 from artlint.textsafe import json_safe
@@ -104,7 +104,7 @@ def _validate(path: Path, data: object) -> None:
     if errors:
         error = errors[0]
         where = "/".join(map(str, error.absolute_path)) or "(top level)"
-        raise ConfigError(f"{path}: {where}: {error.message}")
+        raise ConfigError(f"{path}: {where}: {schema_message(error)}")
 
 
 class Writer:

@@ -244,10 +244,15 @@ def _config_from(args: argparse.Namespace) -> Config:
         return tuple(v.strip() for v in value.split(",") if v.strip()) if value is not None else None
 
     extra_rules = tuple(getattr(args, "rule_path", None) or ())
+    lang = getattr(args, "lang", None)
+    encoding = getattr(args, "encoding", None)
+    for name in (encoding, config.encoding):
+        if name is not None:
+            _check_encoding(name)
     return config.updated(
         select=split("select"),
         ignore=split("ignore"),
-        lang=getattr(args, "lang", None),
+        lang=_language_code(lang) if lang is not None else None,
         format=getattr(args, "format", None),
         min_score=getattr(args, "min_score", None),
         fail_on=getattr(args, "fail_on", None),
@@ -259,6 +264,25 @@ def _config_from(args: argparse.Namespace) -> Config:
         rule_paths=(*config.rule_paths, *extra_rules) if extra_rules else None,
         baseline=getattr(args, "baseline", None),
     )
+
+
+def _language_code(value: str) -> str:
+    """--lang as the config file takes it: "EN", "en-US" and "en_us" are "en"."""
+    import re
+
+    code = re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        raise ArtlintError(f"--lang: {value!r} is not a language code (two or three letters, e.g. en or fr)")
+    return code
+
+
+def _check_encoding(name: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise ArtlintError(f"unknown encoding: {printable(name)} (e.g. cp1252, latin-1)") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

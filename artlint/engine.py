@@ -13,7 +13,7 @@ from artlint.errors import InputProblem
 from artlint.findings import Finding
 from artlint.kinds import KINDS
 from artlint.language import detect
-from artlint.limits import Limits
+from artlint.limits import Limits, shown
 from artlint.matching import RuleTimeout, rule_budget
 from artlint.metrics import collect as collect_metrics
 from artlint.readers import is_suppressed, parse
@@ -100,7 +100,7 @@ def _within_line_limit(article: Article, limits: Limits) -> tuple[Article, list[
         if len(line) > cap:
             warning = InputProblem(
                 article.path,
-                f"line {number} is longer than the limit (max_line_chars = {cap:g}); "
+                f"line {number} is longer than the limit (max_line_chars = {shown(cap)}); "
                 "the article was linted up to that many characters of it",
                 line=article.record_line,
                 record=article.record,
@@ -159,7 +159,7 @@ def _lint_document(
             problems.append(
                 InputProblem(
                     article.path,
-                    f"more findings than the limit (max_findings = {max_findings:g}); "
+                    f"more findings than the limit (max_findings = {shown(max_findings)}); "
                     "the other rules were not run on this article",
                     line=article.record_line,
                     record=article.record,

@@ -86,3 +86,31 @@ def problem_line(problem: InputProblem) -> str:
 
     label = "internal error" if problem.internal else problem.level
     return f"artlint: {label}: {printable(problem.describe())}"
+
+
+MAX_QUOTE = 60  # characters of a value an error message may quote
+
+
+def quote_excerpt(value: object) -> str:
+    """A value as an error message quotes it: its repr, cut to a short excerpt,
+    so an error about a file's content never prints the whole file."""
+    text = repr(value)
+    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1] + "…"
+
+
+def schema_message(error: object) -> str:
+    """A jsonschema error's message with the offending value quoted only in part.
+
+    jsonschema quotes the whole instance ("'KEY=… PASSWORD=…' is not of type
+    'object'"): given any readable file as a rule pack or config, that would
+    print it into a CI log."""
+    message = str(getattr(error, "message", error))
+    instance = getattr(error, "instance", None)
+    if instance is not None and not isinstance(instance, (bool, int, float)):
+        try:
+            whole = repr(instance)
+        except RecursionError:  # pragma: no cover - jsonschema could not have quoted it either
+            whole = ""
+        if whole and whole in message and len(whole) > MAX_QUOTE:
+            message = message.replace(whole, quote_excerpt(instance))
+    return message if len(message) <= 300 else message[:299] + "…"

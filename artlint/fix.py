@@ -317,7 +317,9 @@ def _fix_jsonl(
         yield InputProblem(path, f"cannot read gzip data: {error}")
         return
     if raw is None:
-        yield InputProblem(path, too_large("the stream", "max_stream_bytes", limits.max_stream_bytes))
+        yield InputProblem(
+            path, too_large("the stream", "max_stream_bytes", limits.max_stream_bytes, "file left as it was")
+        )
         return
     out: list[bytes] = []
     changed = 0

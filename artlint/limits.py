@@ -41,6 +41,11 @@ class Limits:
         return value if value else None
 
 
-def too_large(what: str, name: str, value: float) -> str:
-    """The message for an input past a limit: what, the limit, and how to raise it."""
-    return f"{what} is larger than the limit ({name} = {value:g}); raise it in [tool.artlint.limits]"
+def shown(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def too_large(what: str, name: str, value: float, consequence: str) -> str:
+    """The message for an input past a limit: what, the limit, what was done, how to raise it."""
+    limit = f"{name} = {shown(value)}"
+    return f"{what} is larger than the limit ({limit}); {consequence} (see [tool.artlint.limits])"

@@ -192,7 +192,7 @@ def read_file(path: str, limits: Limits) -> tuple[bytes, os.stat_result] | Input
     except OSError as error:
         return InputProblem(path, f"cannot read: {error.strerror or error}")
     if cap is not None and len(data) > cap:
-        return InputProblem(path, too_large("the file", "max_input_bytes", cap) + "; skipped")
+        return InputProblem(path, too_large("the file", "max_input_bytes", cap, "skipped"))
     return data, status
 
 
@@ -311,7 +311,7 @@ def _read_jsonl(
                 records += 1
                 yield InputProblem(
                     path,
-                    too_large("the record", "max_record_bytes", limits.max_record_bytes) + "; skipped",
+                    too_large("the record", "max_record_bytes", limits.max_record_bytes, "skipped"),
                     line=number,
                 )
                 continue
@@ -322,7 +322,7 @@ def _read_jsonl(
     except StreamTooLarge:
         yield InputProblem(
             path,
-            too_large("the stream", "max_stream_bytes", limits.max_stream_bytes) + "; the rest was not read",
+            too_large("the stream", "max_stream_bytes", limits.max_stream_bytes, "the rest was not read"),
         )
         return
     except OSError as error:  # includes gzip.BadGzipFile
@@ -407,7 +407,7 @@ def _read_stdin(options: SourceOptions) -> Iterator[Article | InputProblem]:
     cap = options.limits.cap("max_input_bytes")
     data = sys.stdin.buffer.read() if cap is None else sys.stdin.buffer.read(int(cap) + 1)
     if cap is not None and len(data) > cap:
-        yield InputProblem("-", too_large("the input", "max_input_bytes", cap) + "; skipped")
+        yield InputProblem("-", too_large("the input", "max_input_bytes", cap, "skipped"))
         return
     decoded = decode("-", data, options, options.stdin_format)
     if isinstance(decoded, InputProblem):
