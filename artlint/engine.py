@@ -86,29 +86,43 @@ def lint_or_skip(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
 
 
 def _within_line_limit(article: Article, limits: Limits) -> tuple[Article, list[InputProblem]]:
-    """The article cut inside its first line longer than max_line_chars (and a
-    warning), so that one endless line cannot take the run's time and memory."""
-    cap = limits.cap("max_line_chars")
+    """The article cut at its max_lines-th line, or inside its first line longer
+    than max_line_chars (with a warning), so that one endless line or a
+    million one-character lines cannot take the run's time and memory."""
+    chars, count = limits.cap("max_line_chars"), limits.cap("max_lines")
     text = article.text
-    if cap is None or len(text) <= cap:
+    long_possible = chars is not None and len(text) > chars
+    too_many = count is not None and len(text) >= count and text.count("\n") >= count
+    if not long_possible and not too_many:
         return article, []
     lines = text.split("\n")
-    if max(map(len, lines)) <= cap:
-        return article, []
-    offset = 0
-    for number, line in enumerate(lines, start=1):
-        if len(line) > cap:
-            warning = InputProblem(
-                article.path,
-                f"line {number} is longer than the limit (max_line_chars = {shown(cap)}); "
-                "the article was linted up to that many characters of it",
-                line=article.record_line,
-                record=article.record,
-                level="warning",
+    cut: int | None = None
+    message = ""
+    if long_possible and chars is not None and max(map(len, lines)) > chars:
+        offset = 0
+        for number, line in enumerate(lines, start=1):
+            if len(line) > chars:
+                cut = offset + int(chars)
+                message = (
+                    f"line {number} is longer than the limit (max_line_chars = {shown(chars)}); "
+                    "the article was linted up to that many characters of it"
+                )
+                break
+            offset += len(line) + 1
+    if too_many and count is not None:
+        end = sum(map(len, lines[: int(count)])) + int(count)
+        if cut is None or end < cut:
+            cut = end
+            message = (
+                f"more lines than the limit (max_lines = {shown(count)}); "
+                "the article was linted up to that line"
             )
-            return replace(article, text=text[: offset + int(cap)]), [warning]
-        offset += len(line) + 1
-    return article, []  # pragma: no cover - the max above says a line is too long
+    if cut is None:
+        return article, []
+    warning = InputProblem(
+        article.path, message, line=article.record_line, record=article.record, level="warning"
+    )
+    return replace(article, text=text[:cut]), [warning]
 
 
 def _lint_document(

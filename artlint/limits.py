@@ -17,13 +17,16 @@ MIB = 1024 * 1024
 @dataclass(frozen=True)
 class Limits:
     # Bytes read from one .txt/.md/.html file or stdin (linting holds it whole).
-    max_input_bytes: int = 16 * MIB
+    max_input_bytes: int = 4 * MIB
     # Bytes read from one JSONL stream, after gzip decompression (records stream through).
     max_stream_bytes: int = 4096 * MIB
     # Bytes of one JSONL record (one line); a longer record is skipped.
-    max_record_bytes: int = 16 * MIB
-    # Characters of one line of an article; the article is linted up to that line.
+    max_record_bytes: int = 4 * MIB
+    # Characters of one line of an article; the article is linted up to that many of it.
     max_line_chars: int = 1 * MIB
+    # Lines of one article (each costs about 650 bytes of bookkeeping while it
+    # is linted); the article is linted up to that line.
+    max_lines: int = 200_000
     # Findings of one article; past it the other rules are not run on it.
     max_findings: int = 10_000
     # Seconds of regex time one rule may spend on one article (each call also

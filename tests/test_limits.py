@@ -163,3 +163,14 @@ def test_limits_are_validated_in_the_config(tmp_path: Path) -> None:
     run = run_cli("check", "--config", str(path), CLEAN)
     assert run.code == 2
     assert "limits.max_findings" in run.err
+
+
+def test_article_is_linted_up_to_max_lines(tmp_path: Path) -> None:
+    page = tmp_path / "many.txt"
+    page.write_text(SCRAPED.read_text(encoding="utf-8") + "x\n" * 300 + "Leave a Reply\n", encoding="utf-8")
+    config = _config(tmp_path, max_lines=100)
+    run = run_cli("check", "--config", config, "--format", "json", str(page))
+    assert "more lines than the limit (max_lines = 100); the article was linted up to that line" in run.err
+    findings = run.json()["results"][0]["findings"]
+    assert findings and max(f["line"] for f in findings) <= 100
+    assert not any(f["excerpt"] == "Leave a Reply" for f in findings)
