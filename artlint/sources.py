@@ -20,7 +20,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import IO, Any
 
-from artlint.errors import InputProblem
+from artlint.errors import InputProblem, internal_error
 from artlint.limits import Limits, too_large
 
 EXTENSIONS = {
@@ -318,7 +318,11 @@ def _read_jsonl(
             if not raw.strip():
                 continue
             records += 1
-            yield parse_record(raw, path, number, options)
+            try:
+                item = parse_record(raw, path, number, options)
+            except Exception as error:  # a bug on one record: the next records are still read
+                item = internal_error(path, error, line=number)
+            yield item
     except StreamTooLarge:
         yield InputProblem(
             path,
