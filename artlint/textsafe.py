@@ -17,7 +17,9 @@ import re
 # overrides and isolates that can reorder what a reader sees.
 _UNSAFE_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\x1b"}
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Lone surrogates, and the line breaks str.splitlines() knows beyond those JSON
+# escapes itself (a JSONL line split by a consumer would be broken JSON).
+_JSON_UNSAFE_RE = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -39,10 +41,11 @@ def printable(text: str) -> str:
 
 def json_safe(document: str) -> str:
     """JSON text (from json.dumps with ensure_ascii=False) with lone surrogates
-    written as \\uXXXX escapes: valid UTF-8, and json.loads gives the same value."""
+    and U+0085, U+2028, U+2029 written as \\uXXXX escapes: valid UTF-8, one
+    line per JSONL record whoever splits it, and json.loads gives the same value."""
     if document.isascii():
         return document
-    return _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return _JSON_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def github_escape(value: str, property_value: bool = False) -> str:
