@@ -41,7 +41,7 @@ from artlint.atomic import Snapshot, WriteRefused
 from artlint.config import Config
 from artlint.errors import InputProblem, internal_error, problem_line
 from artlint.findings import Finding
-from artlint.limits import too_large
+from artlint.limits import Limits, too_large
 from artlint.sources import Article, SourceOptions, decode, expand_paths, format_of, read_file
 
 # Enough for a zone rule to walk down a head of residue one line at a time;
@@ -236,7 +236,8 @@ def fix_file(
     path: str, fmt: str, options: SourceOptions, lint: Lint, show_diff: bool
 ) -> Iterator[InputProblem | int]:
     """Fix one file (or show the diff); yields problems, then the number of changes if any."""
-    limits = options.limits
+    limits = replace(options.limits, max_stream_bytes=_fix_stream_cap(options.limits))
+    options = replace(options, limits=limits)
     read = read_file(
         path, replace(limits, max_input_bytes=limits.max_stream_bytes) if fmt == "jsonl" else limits
     )
@@ -373,6 +374,16 @@ def _fix_jsonl(
             yield problem
             return
     yield changed
+
+
+# fix holds a JSONL file whole (and its fixed copy), where check streams it:
+# it takes at most this many input files' worth (256 MiB by default).
+FIX_STREAM_FACTOR = 64
+
+
+def _fix_stream_cap(limits: Limits) -> int:
+    caps = [c for c in (limits.max_stream_bytes, FIX_STREAM_FACTOR * limits.max_input_bytes) if c]
+    return min(caps) if caps else 0
 
 
 def _gunzip(data: bytes, cap: float | None) -> bytes | None:

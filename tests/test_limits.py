@@ -174,3 +174,15 @@ def test_article_is_linted_up_to_max_lines(tmp_path: Path) -> None:
     findings = run.json()["results"][0]["findings"]
     assert findings and max(f["line"] for f in findings) <= 100
     assert not any(f["excerpt"] == "Leave a Reply" for f in findings)
+
+
+def test_fix_does_not_unpack_a_gzip_bomb(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.jsonl.gz"
+    with gzip.open(bomb, "wb") as handle:
+        handle.write(b"0" * 5_000_000)
+    before = bomb.read_bytes()
+    config = _config(tmp_path, max_input_bytes=10_000)  # fix holds at most 64 x 10,000 bytes
+    run = run_cli("fix", "--config", config, str(bomb))
+    assert run.code == 2
+    assert "the stream is larger than the limit (max_stream_bytes = 640000); file left as it was" in run.err
+    assert bomb.read_bytes() == before
