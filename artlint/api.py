@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from artlint.config import Config, load_config
-from artlint.engine import LintOptions, lint_article
-from artlint.errors import ArtlintError, InputProblem
+from artlint.engine import LintOptions, lint_article, lint_or_skip
+from artlint.errors import ArtlintError, InputProblem, internal_error
+from artlint.limits import Limits
 from artlint.results import ArticleResult
 from artlint.ruleset import RuleSet, load_ruleset
 from artlint.sources import Article, SourceOptions, article_from_record, iter_articles
@@ -41,6 +42,7 @@ class Linter:
     @classmethod
     def from_config(cls, config: Config | None = None, use_cache: bool = True) -> Linter:
         config = config if config is not None else load_config()
+        limits = Limits.from_mapping(config.limits)
         full = load_ruleset(config.rule_paths, use_cache=use_cache)
         unknown = full.unknown_names([*config.select, *config.ignore, *config.severity])
         if unknown:
@@ -52,17 +54,28 @@ class Linter:
             min_score=config.min_score,
             category_weights=dict(config.category_weights),
             severity=dict(config.severity),
+            limits=limits,
         )
         sources = SourceOptions(
             text_field=config.text_field,
             id_field=config.id_field,
             encoding=config.encoding,
             exclude=config.exclude,
+            limits=limits,
         )
         return cls(ruleset, options, sources)
 
     def lint_article(self, article: Article) -> ArticleResult:
         return lint_article(article, self.ruleset, self.options)
+
+    def lint_contained(self, article: Article) -> ArticleResult | InputProblem:
+        """lint_article for a run over many inputs: an HTML page without visible
+        text is an empty-file warning, and a bug met on this article is its
+        problem ("internal error", exit 2), not the end of the run."""
+        try:
+            return lint_or_skip(article, self.ruleset, self.options)
+        except Exception as error:  # contained on purpose: reported with a hint to report it
+            return internal_error(article.path, error, record=article.record, line=article.record_line)
 
     def lint_text(
         self,
@@ -119,7 +132,7 @@ class Linter:
         With jobs > 1 the articles go to a process pool, but only once there is
         enough work to pay for starting it: a pre-commit hook linting three
         files never starts one."""
-        items = iter_articles(paths, self.sources)
+        items = contained_reading(paths, self.sources)
         if jobs > 1:
             head, more = _enough_for_a_pool(items)
             if more:
@@ -127,7 +140,23 @@ class Linter:
                 return
             items = iter(head)
         for item in items:
-            yield item if isinstance(item, InputProblem) else self.lint_article(item)
+            yield item if isinstance(item, InputProblem) else self.lint_contained(item)
+
+
+def contained_reading(paths: Iterable[str], sources: SourceOptions) -> Iterator[Article | InputProblem]:
+    """iter_articles, each path on its own: a bug met while reading one input
+    is that input's problem, and the next inputs are still read."""
+    for path in paths:
+        items = iter_articles([path], sources)
+        while True:
+            try:
+                item = next(items)
+            except StopIteration:
+                break
+            except Exception as error:  # contained on purpose: reported with a hint to report it
+                yield internal_error(path, error)
+                break
+            yield item
 
 
 def _plain(value: Any) -> Any:
@@ -219,7 +248,7 @@ def _init_worker(linter: Linter) -> None:
 
 def _lint_batch(batch: list[Article]) -> list[ArticleResult]:
     assert _WORKER is not None
-    return [_WORKER.lint_article(article) for article in batch]
+    return [_WORKER.lint_contained(article) for article in batch]  # type: ignore[misc]
 
 
 def _parallel(

@@ -378,6 +378,17 @@ class _Analyser:
         self.sentences = document.sentences
         self.starts = document.sentence_starts
         self._written: dict[tuple[str, bool], bool] = {}
+        # Per sentence, tokenised once (a sentence of a megabyte holds thousands of cues).
+        self._words: dict[int, _SentenceWords] = {}
+        self._anywhere_of: dict[int, tuple[str, str | None]] = {}
+        self._person_of: dict[int, str | None] = {}
+
+    def words_of(self, index: int) -> _SentenceWords:
+        words = self._words.get(index)
+        if words is None:
+            sentence = self.sentences[index]
+            words = self._words[index] = _SentenceWords(self.text, sentence.start, sentence.end)
+        return words
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -449,42 +460,44 @@ class _Analyser:
     # -- who is the source of one cue ---------------------------------------------
     def _classify(self, match: Hit, kind: str, index: int) -> tuple[str, str | None]:
         sentence = self.sentences[index]
-        text = self.text
-        before_start = sentence.start
-        for clause_end in _CLAUSE_END_RE.finditer(text, sentence.start, match.start):
-            before_start = clause_end.end()
-        before = text[before_start : match.start]
+        # The clause around the cue, and its words, from the sentence's tokens and
+        # marks found once: looking them up anew for each cue was quadratic.
+        sentence_words = self.words_of(index)
+        before_start = sentence_words.clause_start(match.start)
         after_end = sentence.end
-        stop = _CLAUSE_END_RE.search(text, match.end, sentence.end)
-        comma = text.find(",", match.end, sentence.end)
+        stop = sentence_words.clause_end(match.end)
+        comma = sentence_words.comma(match.end)
         if stop is not None:
-            after_end = stop.start()
-        if comma != -1 and kind not in ("marker",):
+            after_end = stop
+        if comma is not None and kind not in ("marker",):
             after_end = min(after_end, comma)
-        after = text[match.end : after_end]
         if kind == "marker":
-            words = _tokens(after)[:AFTER_WORDS]
+            words = sentence_words.first(match.end, after_end, AFTER_WORDS)
             if not words:
                 return "pronoun", None  # "..., peut-on lire." names the source of the sentence before
             return self._noun_phrase(words, allow_pronoun=True, forward=True)
-        tokens = _tokens(before)[-BEFORE_WORDS:]
+        tokens = sentence_words.last(before_start, match.start, BEFORE_WORDS)
         if kind in ("speech", "evidence") and any(t.lower() in self.lex.passive for t in tokens[-2:]):
             return "passive", None  # "is said to", "is widely believed", "a été annoncé"
-        if kind == "speech" and self.lex.inversion.match(after):
+        if kind == "speech" and self.lex.inversion.match(self.text, match.end, max(match.end, after_end)):
             return "pronoun", None
         if any(t.lower().replace("’", "'") in self.lex.negations for t in tokens[-3:]):
             return "negated", None  # "declined to confirm", "n'a pas confirmé"
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
         if status == "vague" and match.text.lower() in self.lex.recipient_verbs:
             # "Sources told CNN": the outlet that was told is named.
-            told, name = self._noun_phrase(_tokens(after)[:3], allow_pronoun=False, forward=True)
+            told, name = self._noun_phrase(
+                sentence_words.first(match.end, after_end, 3), allow_pronoun=False, forward=True
+            )
             if told == "named":
                 return told, name
         if kind == "setting" and status not in IDENTIFIED:
-            return self._anywhere(sentence.start, sentence.end)
+            if index not in self._anywhere_of:  # the same for every cue of the sentence
+                self._anywhere_of[index] = self._anywhere(sentence.start, sentence.end)
+            return self._anywhere_of[index]
         if status == "none" and self._inverted(tokens):
             # "“...,” said the company", "a ajouté un ténor de la droite", "qu'a annoncé X"
-            words = _tokens(after)[:AFTER_WORDS]
+            words = sentence_words.first(match.end, after_end, AFTER_WORDS)
             found = self._noun_phrase(words, allow_pronoun=kind == "speech", forward=True)
             if found[0] in IDENTIFIED:
                 return found
@@ -702,6 +715,11 @@ class _Analyser:
 
     def _recent_person(self, index: int) -> str | None:
         """The last name of two words or more in this sentence or the two before it."""
+        if index not in self._person_of:  # the same for every pronoun of the sentence
+            self._person_of[index] = self._find_recent_person(index)
+        return self._person_of[index]
+
+    def _find_recent_person(self, index: int) -> str | None:
         for i in range(index, max(-1, index - 3), -1):
             sentence = self.sentences[i]
             words = _tokens(self.text[sentence.start : sentence.end])
@@ -770,14 +788,89 @@ def _tokens(text: str) -> list[str]:
     its own word ("l'AFP" -> "l'", "AFP"; "qu'a" -> "qu'", "a")."""
     result: list[str] = []
     for match in _WORD_OR_COMMA_RE.finditer(text):
-        word = match.group()
-        word = word.rstrip(".") or word
-        elision = _ELISION_RE.match(word)
-        if elision and len(word) > elision.end():
-            result.append(elision.group(1).replace("’", "'"))
-            word = word[elision.end() :]
-        result.append(word)
+        result.extend(_word_tokens(match.group()))
     return result
+
+
+def _word_tokens(word: str) -> list[str]:
+    """The tokens of one match of _WORD_OR_COMMA_RE."""
+    word = word.rstrip(".") or word
+    elision = _ELISION_RE.match(word)
+    if elision and len(word) > elision.end():
+        return [elision.group(1).replace("’", "'"), word[elision.end() :]]
+    return [word]
+
+
+_COMMA_RE = regex.compile(",")
+
+
+class _SentenceWords:
+    """One sentence's tokens with their offsets, and its clause marks and commas,
+    found once; `first` and `last` give what `_tokens` would give for a part of
+    it, in time proportional to the words asked for.
+
+    A word cut by the part's edge is tokenised again from the cut (the token
+    regex has no lookaround, so a scan of the part starts afresh there and
+    ends where the whole word ends)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] = []
+        self.tokens: list[list[str]] = []
+        for match in _WORD_OR_COMMA_RE.finditer(text, start, end):
+            self.spans.append(match.span())
+            self.tokens.append(_word_tokens(match.group()))
+        self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
+        self.marks = [m.start() for m in _CLAUSE_END_RE.finditer(text, start, end)]  # one character each
+        self.commas = [m.start() for m in _COMMA_RE.finditer(text, start, end)]
+        self.start = start
+
+    def _piece(self, k: int, a: int, b: int) -> list[str]:
+        s, e = self.spans[k]
+        if s >= a and e <= b:
+            return self.tokens[k]
+        return _tokens(self.text[max(s, a) : min(e, b)])
+
+    def first(self, a: int, b: int, count: int) -> list[str]:
+        """_tokens(text[a:b])[:count]"""
+        result: list[str] = []
+        k = bisect.bisect_right(self.ends, a)
+        while k < len(self.spans) and self.spans[k][0] < b and len(result) < count:
+            result.extend(self._piece(k, a, b))
+            k += 1
+        return result[:count]
+
+    def last(self, a: int, b: int, count: int) -> list[str]:
+        """_tokens(text[a:b])[-count:]"""
+        pieces: list[list[str]] = []
+        taken = 0
+        k = self._last_before(b)
+        while k >= 0 and self.ends[k] > a and taken < count:
+            piece = self._piece(k, a, b)
+            pieces.append(piece)
+            taken += len(piece)
+            k -= 1
+        result = [token for piece in reversed(pieces) for token in piece]
+        return result[-count:] if count else []
+
+    def _last_before(self, b: int) -> int:
+        """Index of the last span starting before b."""
+        return bisect.bisect_left(self.starts, b) - 1
+
+    def clause_start(self, offset: int) -> int:
+        """Just after the last clause mark before `offset` (the sentence start if none)."""
+        k = bisect.bisect_left(self.marks, offset) - 1
+        return self.marks[k] + 1 if k >= 0 and self.marks[k] + 1 <= offset else self.start
+
+    def clause_end(self, offset: int) -> int | None:
+        """The first clause mark at or after `offset`."""
+        k = bisect.bisect_left(self.marks, offset)
+        return self.marks[k] if k < len(self.marks) else None
+
+    def comma(self, offset: int) -> int | None:
+        k = bisect.bisect_left(self.commas, offset)
+        return self.commas[k] if k < len(self.commas) else None
 
 
 _TITLE_RE = regex.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|M|Mme|Me)\.?\s+)+")

@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from artlint.errors import ConfigError
+from artlint.atomic import write_atomic
+from artlint.errors import ConfigError, schema_message
 from artlint.findings import Finding
 from artlint.results import ArticleResult, passes
+from artlint.textsafe import json_safe
 
 VERSION = 1
 Key = tuple[str, str | None, str, str]  # path, record, rule, excerpt
@@ -83,6 +84,8 @@ def load(path: Path) -> Baseline:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ConfigError(f"{path}:{error.lineno}: not valid JSON: {error.msg}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a baseline: JSON nested too deeply") from None
     _validate(path, data)
     known: dict[tuple[str, str | None], Counter[tuple[str, str]]] = {}
     for item in data["findings"]:
@@ -101,7 +104,7 @@ def _validate(path: Path, data: object) -> None:
     if errors:
         error = errors[0]
         where = "/".join(map(str, error.absolute_path)) or "(top level)"
-        raise ConfigError(f"{path}: {where}: {error.message}")
+        raise ConfigError(f"{path}: {where}: {schema_message(error)}")
 
 
 class Writer:
@@ -124,17 +127,10 @@ class Writer:
             for (p, r, rule, excerpt), n in sorted(self.counts.items(), key=lambda kv: _order(kv[0]))
         ]
         text = json.dumps({"artlint_baseline": VERSION, "findings": items}, ensure_ascii=False, indent=1)
-        temporary = None
         try:
-            handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text + "\n")
-            # mkstemp makes the file private; a baseline is shared like any source file
-            os.chmod(temporary, self.path.stat().st_mode & 0o777 if self.path.exists() else 0o644)
-            os.replace(temporary, self.path)
+            # Shared like any source file: an existing baseline keeps its mode, a new one is 0644.
+            write_atomic(self.path, (json_safe(text) + "\n").encode("utf-8"), mode=0o644)
         except OSError as error:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
             raise ConfigError(f"{self.path}: cannot write the baseline: {error.strerror or error}") from None
         return sum(self.counts.values())
 

@@ -22,7 +22,8 @@ from typing import IO, Any
 
 from artlint import __version__
 from artlint.config import Config, load_config
-from artlint.errors import ArtlintError, InputProblem, RulePackError
+from artlint.errors import ArtlintError, InputProblem, RulePackError, problem_line
+from artlint.textsafe import printable
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 FORMATS = ("text", "json", "jsonl", "sarif", "github")
@@ -243,10 +244,15 @@ def _config_from(args: argparse.Namespace) -> Config:
         return tuple(v.strip() for v in value.split(",") if v.strip()) if value is not None else None
 
     extra_rules = tuple(getattr(args, "rule_path", None) or ())
+    lang = getattr(args, "lang", None)
+    encoding = getattr(args, "encoding", None)
+    for name in (encoding, config.encoding):
+        if name is not None:
+            _check_encoding(name)
     return config.updated(
         select=split("select"),
         ignore=split("ignore"),
-        lang=getattr(args, "lang", None),
+        lang=_language_code(lang) if lang is not None else None,
         format=getattr(args, "format", None),
         min_score=getattr(args, "min_score", None),
         fail_on=getattr(args, "fail_on", None),
@@ -258,6 +264,25 @@ def _config_from(args: argparse.Namespace) -> Config:
         rule_paths=(*config.rule_paths, *extra_rules) if extra_rules else None,
         baseline=getattr(args, "baseline", None),
     )
+
+
+def _language_code(value: str) -> str:
+    """--lang as the config file takes it: "EN", "en-US" and "en_us" are "en"."""
+    import re
+
+    code = re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        raise ArtlintError(f"--lang: {value!r} is not a language code (two or three letters, e.g. en or fr)")
+    return code
+
+
+def _check_encoding(name: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise ArtlintError(f"unknown encoding: {printable(name)} (e.g. cp1252, latin-1)") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -278,10 +303,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args)
     except RulePackError as error:
         for problem in error.problems:
-            print(f"artlint: rule pack error: {problem}", file=sys.stderr)
+            print(f"artlint: rule pack error: {printable(problem)}", file=sys.stderr)
         return EXIT_ERROR
     except ArtlintError as error:
-        print(f"artlint: error: {error}", file=sys.stderr)
+        print(f"artlint: error: {_printable_lines(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("artlint: interrupted", file=sys.stderr)
@@ -290,6 +315,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`artlint check | head`): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _printable_lines(message: str) -> str:
+    # A config error may hold several lines; each is escaped, the breaks kept.
+    return "\n".join(printable(line) for line in message.split("\n"))
 
 
 def _linter(args: argparse.Namespace, config: Config | None = None) -> Any:
@@ -394,6 +424,27 @@ def _open_output(path: str | None) -> tuple[IO[str], bool]:
         raise ArtlintError(f"{path}: cannot write the report: {error.strerror or error}") from None
 
 
+def _refuse_input_as_output(target: str | None, paths: Sequence[str], sources: Any) -> None:
+    """Opening the report for writing would empty an input before it is read:
+    refuse a target that is one of the inputs, or an article inside a folder given."""
+    if not target or target == "-":
+        return
+    from artlint.sources import format_of
+
+    resolved = Path(target).resolve()
+    for given in paths:
+        if given == "-":
+            continue
+        path = Path(given)
+        try:
+            same = resolved.exists() and path.exists() and os.path.samefile(resolved, path)
+        except OSError:
+            same = False
+        inside = path.is_dir() and resolved.is_relative_to(path.resolve()) and format_of(target) is not None
+        if same or resolved == path.resolve() or inside:
+            raise ArtlintError(f"{target}: is one of the inputs ({given}); write the report elsewhere")
+
+
 def _use_color(args: argparse.Namespace, stream: IO[str]) -> bool:
     choice = getattr(args, "color", "auto")
     if choice != "auto":
@@ -426,6 +477,8 @@ def _check(args: argparse.Namespace) -> int:
     ):
         jobs = 1  # one article: a pool would only add start-up time
     accepted = _baseline_of(config)  # before the output is opened: a bad baseline writes nothing
+    _refuse_input_as_output(getattr(args, "output", None), paths, linter.sources)
+    _refuse_input_as_output(getattr(args, "write_baseline", None), paths, linter.sources)
     output, close = _open_output(getattr(args, "output", None))
     buffer = io.StringIO() if validate and fmt == "json" else None
     stream = buffer if buffer is not None else output
@@ -448,12 +501,12 @@ def _check(args: argparse.Namespace) -> int:
             if isinstance(item, InputProblem):
                 problems.append(item)
                 summary.add_problem(item)
-                progress.echo(f"artlint: {item.level}: {item.describe()}")
+                progress.echo(problem_line(item))
                 reporter.problem(item)
                 continue
             for problem in item.problems:
                 problems.append(problem)
-                progress.echo(f"artlint: {problem.level}: {problem.describe()}")
+                progress.echo(problem_line(problem))
             if recorder is not None:
                 recorder.add(item)
             if accepted is not None:

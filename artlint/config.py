@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from artlint.errors import ConfigError
+from artlint.errors import ConfigError, schema_message
 from artlint.resources import load_schema
 
 if sys.version_info >= (3, 11):
@@ -38,6 +38,7 @@ class Config:
     category_weights: Mapping[str, float] = field(default_factory=dict)
     severity: Mapping[str, str] = field(default_factory=dict)
     baseline: str | None = None  # findings not to report (artlint.baseline)
+    limits: Mapping[str, float] = field(default_factory=dict)  # artlint.limits.Limits fields
     source: str | None = None  # the file this came from
 
     def updated(self, **changes: Any) -> Config:
@@ -55,10 +56,10 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
-    try:
-        return "artlint" in _read_toml(path).get("tool", {})
-    except ConfigError:
-        return False
+    # A pyproject.toml that cannot be read is reported, not passed over: its
+    # [tool.artlint] may be the one meant, and the defaults would be a silent change.
+    tool = _read_toml(path).get("tool", {})
+    return isinstance(tool, dict) and "artlint" in tool
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -69,6 +70,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8 text (byte {error.start})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
@@ -97,6 +102,13 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         values["rule_paths"] = tuple(str((path.parent / p).resolve()) for p in values["rule_paths"])
     if "baseline" in values:
         values["baseline"] = str((path.parent / values["baseline"]).resolve())
+    weights = values.get("category_weights")
+    if weights and not any(weights.values()):
+        line = _line_of_key(path.read_text(encoding="utf-8", errors="replace"), "category_weights")
+        raise ConfigError(
+            f"{path}:{line or 1}: {prefix}category_weights: every weight is 0, so no category would "
+            "count in the overall score; give at least one a weight above 0"
+        )
     return Config(**values, source=str(path))
 
 
@@ -120,7 +132,7 @@ def _validate(path: Path, section: Any, prefix: str) -> None:
         where = prefix + ".".join(keys) if keys else (prefix.rstrip(".") or "(top level)")
         line = _line_of_key(text, keys[0]) if keys else None
         location = f"{path}:{line}" if line else str(path)
-        lines.append(f"{location}: {where}: {error.message}")
+        lines.append(f"{location}: {where}: {schema_message(error)}")
     raise ConfigError("\n".join(lines))
 
 
@@ -135,7 +147,9 @@ def _validated_stamp(section: Any) -> Path | None:
 
     digest = hashlib.sha256(json.dumps(load_schema("config"), sort_keys=True).encode())
     digest.update(json.dumps(section, sort_keys=True, default=repr).encode())
-    return cache.cache_dir() / "valid-config" / digest.hexdigest()[:32]
+    # Named with the cache's key: a stamp planted in a shared cache cannot skip validation.
+    name = cache.signed_name(digest.hexdigest())
+    return cache.cache_dir() / "valid-config" / name if name is not None else None
 
 
 def _remember_valid(stamp: Path | None) -> None:

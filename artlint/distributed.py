@@ -19,24 +19,24 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import Any
 
-from artlint.api import Linter, run_ordered
+from artlint.api import Linter, contained_reading, run_ordered
 from artlint.errors import ArtlintError, InputProblem
 from artlint.results import ArticleResult
-from artlint.sources import Article, iter_articles
+from artlint.sources import Article
 
 BATCHES_PER_WORKER_THREAD = 4  # in flight: enough to keep workers busy, little held in memory
 
 
 def lint_batch(linter: Linter, batch: list[Article]) -> list[ArticleResult]:
     """What a worker runs: the engine's pure function over a batch of articles."""
-    return [linter.lint_article(article) for article in batch]
+    return [linter.lint_contained(article) for article in batch]  # type: ignore[misc]
 
 
 def lint_paths(
     linter: Linter, paths: Iterable[str], scheduler: str | None = None, jobs: int = 2
 ) -> Iterator[ArticleResult | InputProblem]:
     """Like `Linter.lint_paths`, with the linting done by Dask workers."""
-    yield from lint_items(linter, iter_articles(paths, linter.sources), scheduler, jobs)
+    yield from lint_items(linter, contained_reading(paths, linter.sources), scheduler, jobs)
 
 
 def lint_items(

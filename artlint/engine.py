@@ -4,15 +4,17 @@ Dask worker."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from artlint.document import Document
 from artlint.errors import InputProblem
 from artlint.findings import Finding
 from artlint.kinds import KINDS
 from artlint.language import detect
-from artlint.matching import RuleTimeout
+from artlint.limits import Limits, shown
+from artlint.matching import RuleTimeout, rule_budget
 from artlint.metrics import collect as collect_metrics
 from artlint.readers import is_suppressed, parse
 from artlint.results import ArticleResult, passes
@@ -32,6 +34,7 @@ class LintOptions:
     min_score: float | None = None
     category_weights: Mapping[str, float] = field(default_factory=dict)
     severity: Mapping[str, str] = field(default_factory=dict)  # rule id/prefix -> severity
+    limits: Limits = field(default_factory=Limits)
 
 
 def build_document(article: Article, ruleset: RuleSet, lang: str | None) -> tuple[Document, list]:
@@ -62,9 +65,78 @@ def stage_of(matcher: object) -> int:
 
 
 def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> ArticleResult:
+    article, problems = _within_line_limit(article, options.limits)
     document, suppressions = build_document(article, ruleset, options.lang)
+    return _lint_document(article, document, suppressions, ruleset, options, problems)
+
+
+def lint_or_skip(article: Article, ruleset: RuleSet, options: LintOptions) -> ArticleResult | InputProblem:
+    """As lint_article, but an HTML page with no visible text (only scripts and
+    styles) is an empty file, as a blank text file is, not a perfect article."""
+    article, problems = _within_line_limit(article, options.limits)
+    document, suppressions = build_document(article, ruleset, options.lang)
+    if article.format == "html" and not document.text.strip():
+        return InputProblem(
+            article.path,
+            "empty file: nothing to lint (no visible text)",
+            line=article.record_line,
+            record=article.record,
+            level="warning",
+        )
+    return _lint_document(article, document, suppressions, ruleset, options, problems)
+
+
+def _within_line_limit(article: Article, limits: Limits) -> tuple[Article, list[InputProblem]]:
+    """The article cut at its max_lines-th line, or inside its first line longer
+    than max_line_chars (with a warning), so that one endless line or a
+    million one-character lines cannot take the run's time and memory."""
+    chars, count = limits.cap("max_line_chars"), limits.cap("max_lines")
+    text = article.text
+    long_possible = chars is not None and len(text) > chars
+    too_many = count is not None and len(text) >= count and text.count("\n") >= count
+    if not long_possible and not too_many:
+        return article, []
+    lines = text.split("\n")
+    cut: int | None = None
+    message = ""
+    if long_possible and chars is not None and max(map(len, lines)) > chars:
+        offset = 0
+        for number, line in enumerate(lines, start=1):
+            if len(line) > chars:
+                cut = offset + int(chars)
+                message = (
+                    f"line {number} is longer than the limit (max_line_chars = {shown(chars)}); "
+                    "the article was linted up to that many characters of it"
+                )
+                break
+            offset += len(line) + 1
+    if too_many and count is not None:
+        end = sum(map(len, lines[: int(count)])) + int(count)
+        if cut is None or end < cut:
+            cut = end
+            message = (
+                f"more lines than the limit (max_lines = {shown(count)}); "
+                "the article was linted up to that line"
+            )
+    if cut is None:
+        return article, []
+    warning = InputProblem(
+        article.path, message, line=article.record_line, record=article.record, level="warning"
+    )
+    return replace(article, text=text[:cut]), [warning]
+
+
+def _lint_document(
+    article: Article,
+    document: Document,
+    suppressions: list,
+    ruleset: RuleSet,
+    options: LintOptions,
+    problems: list[InputProblem],
+) -> ArticleResult:
     findings: list[Finding] = []
-    problems: list[InputProblem] = []
+    max_findings = options.limits.cap("max_findings")
+    rule_seconds = options.limits.cap("rule_seconds")
     checked: set[str] = set()
     applicable = [(rule, rule.matcher_for(document.language)) for rule in ruleset.rules]
     # A rule that judges a line by what the others found around it runs after
@@ -76,10 +148,17 @@ def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
             continue
         checked.add(rule.category)
         try:
-            if stage_of(matcher):
-                findings.extend(KINDS[rule.kind].check(document, rule, matcher, tuple(findings)))
-            else:
-                findings.extend(KINDS[rule.kind].check(document, rule, matcher))
+            with rule_budget(rule_seconds):
+                if stage_of(matcher):
+                    found = KINDS[rule.kind].check(document, rule, matcher, tuple(findings))
+                else:
+                    found = KINDS[rule.kind].check(document, rule, matcher)
+                if max_findings is None:
+                    findings.extend(found)
+                else:
+                    # Stop taking findings at the limit: an article of a million
+                    # one-character lines must not hold a million findings.
+                    findings.extend(itertools.islice(found, int(max_findings) - len(findings) + 1))
         except RuleTimeout as timeout:
             problems.append(
                 InputProblem(
@@ -90,6 +169,19 @@ def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
                     rule=rule.id,
                 )
             )
+        if max_findings is not None and len(findings) > max_findings:
+            del findings[int(max_findings) :]
+            problems.append(
+                InputProblem(
+                    article.path,
+                    f"more findings than the limit (max_findings = {shown(max_findings)}); "
+                    "the other rules were not run on this article",
+                    line=article.record_line,
+                    record=article.record,
+                    level="warning",
+                )
+            )
+            break
     if suppressions:
         findings = [f for f in findings if not is_suppressed(suppressions, f.rule, f.line)]
     if options.severity:
@@ -116,8 +208,6 @@ def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
 
 
 def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:
-    from dataclasses import replace
-
     best = None
     for name, severity in overrides.items():
         applies = finding.rule == name or finding.rule.startswith(name + ".")

@@ -27,20 +27,22 @@ import bisect
 import codecs
 import difflib
 import gzip
+import io
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
 
+from artlint import atomic
+from artlint.atomic import Snapshot, WriteRefused
 from artlint.config import Config
-from artlint.errors import InputProblem
+from artlint.errors import InputProblem, internal_error, problem_line
 from artlint.findings import Finding
-from artlint.sources import Article, SourceOptions, decode, expand_paths, format_of
+from artlint.limits import Limits, too_large
+from artlint.sources import Article, SourceOptions, decode, expand_paths, format_of, read_file
 
 # Enough for a zone rule to walk down a head of residue one line at a time;
 # a text that still changes after that many passes is reported, not looped on.
@@ -157,39 +159,10 @@ def _split_ending(line: str) -> tuple[str, str]:
 
 
 # -- writing ------------------------------------------------------------------------
-def write_atomic(path: str, data: bytes) -> None:
-    """Replace the file at `path` with `data`: a temporary file in the same folder,
-    flushed to disk, given the original's permission bits, then renamed over it."""
-    target = os.path.realpath(path)  # through a symbolic link, replace the file it names
-    folder = os.path.dirname(target)
-    mode = os.stat(target).st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=".artlint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: str) -> None:
-    # Make the rename itself durable; not every platform can open a folder.
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+def write_atomic(path: str, data: bytes, expect: Snapshot | None = None) -> None:
+    """Replace the file at `path` with `data` (artlint.atomic): refused when the
+    file changed since `expect` was taken or is read-only."""
+    atomic.write_atomic(path, data, expect=expect)
 
 
 def encode_like(text: str, encoding: str, original: bytes) -> bytes:
@@ -222,7 +195,7 @@ def run_fix(args: argparse.Namespace, config: Config, linter: Any) -> int:
     errors = 0
     for item in expand_paths(paths, options):
         if isinstance(item, InputProblem):
-            print(f"artlint: {item.level}: {item.describe()}", file=sys.stderr)
+            print(problem_line(item), file=sys.stderr)
             errors += item.level == "error"
             continue
         if item == "-":
@@ -233,9 +206,9 @@ def run_fix(args: argparse.Namespace, config: Config, linter: Any) -> int:
         if fmt == "html":
             print(f"artlint: warning: {item}: fix does not rewrite HTML; skipped", file=sys.stderr)
             continue
-        for problem_or_change in fix_file(item, fmt, options, lint, show_diff):
+        for problem_or_change in _contained(item, fix_file(item, fmt, options, lint, show_diff)):
             if isinstance(problem_or_change, InputProblem):
-                print(f"artlint: {problem_or_change.level}: {problem_or_change.describe()}", file=sys.stderr)
+                print(problem_line(problem_or_change), file=sys.stderr)
                 errors += problem_or_change.level == "error"
             else:
                 files_changed += 1
@@ -251,18 +224,30 @@ def run_fix(args: argparse.Namespace, config: Config, linter: Any) -> int:
     return 1 if show_diff and files_changed else 0
 
 
+def _contained(path: str, steps: Iterator[InputProblem | int]) -> Iterator[InputProblem | int]:
+    """A bug met while fixing one file is that file's problem: the others are still fixed."""
+    try:
+        yield from steps
+    except Exception as error:  # contained on purpose, reported with a hint to report it
+        yield internal_error(path, error)
+
+
 def fix_file(
     path: str, fmt: str, options: SourceOptions, lint: Lint, show_diff: bool
 ) -> Iterator[InputProblem | int]:
     """Fix one file (or show the diff); yields problems, then the number of changes if any."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        yield InputProblem(path, f"cannot read: {error.strerror or error}")
+    limits = replace(options.limits, max_stream_bytes=_fix_stream_cap(options.limits))
+    options = replace(options, limits=limits)
+    read = read_file(
+        path, replace(limits, max_input_bytes=limits.max_stream_bytes) if fmt == "jsonl" else limits
+    )
+    if isinstance(read, InputProblem):
+        yield read
         return
+    data, status = read
+    before = Snapshot.of(data, status)
     if fmt == "jsonl":
-        yield from _fix_jsonl(path, data, options, lint, show_diff)
+        yield from _fix_jsonl(path, data, before, options, lint, show_diff)
         return
     decoded = decode(path, data, options, fmt)
     if isinstance(decoded, InputProblem):
@@ -283,8 +268,22 @@ def fix_file(
     if show_diff:
         print_diff(path, text, outcome.text)
     else:
-        write_atomic(path, new_data)
+        problem = _write(path, new_data, before)
+        if problem is not None:
+            yield problem
+            return
     yield outcome.changed
+
+
+def _write(path: str, data: bytes, before: Snapshot) -> InputProblem | None:
+    """Write the fixed file; a refusal or an OS error is this file's problem, not the run's."""
+    try:
+        write_atomic(path, data, before)
+    except WriteRefused as refused:
+        return InputProblem(path, str(refused).split(": ", 1)[-1])
+    except OSError as error:
+        return InputProblem(path, f"cannot write the fixed file: {error.strerror or error}; left as it was")
+    return None
 
 
 def _not_converged(path: str, line: int | None = None) -> InputProblem:
@@ -309,47 +308,58 @@ def print_diff(path: str, before: str, after: str) -> None:
 
 # -- JSONL -------------------------------------------------------------------------------
 def _fix_jsonl(
-    path: str, data: bytes, options: SourceOptions, lint: Lint, show_diff: bool
+    path: str, data: bytes, before: Snapshot, options: SourceOptions, lint: Lint, show_diff: bool
 ) -> Iterator[InputProblem | int]:
     compressed = path.lower().endswith(".gz")
+    limits = options.limits
     try:
-        raw = gzip.decompress(data) if compressed else data
+        raw = _gunzip(data, limits.cap("max_stream_bytes")) if compressed else data
     except (OSError, EOFError) as error:
         yield InputProblem(path, f"cannot read gzip data: {error}")
+        return
+    if raw is None:
+        yield InputProblem(
+            path, too_large("the stream", "max_stream_bytes", limits.max_stream_bytes, "file left as it was")
+        )
         return
     out: list[bytes] = []
     changed = 0
     diffs: list[tuple[str, str, str]] = []
+    record_cap = limits.cap("max_record_bytes")
     for number, line in enumerate(raw.splitlines(keepends=True), start=1):
-        if not line.strip():
-            out.append(line)
+        # A byte-order mark before the first record is kept, and not taken for JSON.
+        bom = codecs.BOM_UTF8 if number == 1 and line.startswith(codecs.BOM_UTF8) else b""
+        line = line[len(bom) :]
+        if not line.strip() or (record_cap is not None and len(line) > record_cap):
+            out.append(bom + line)
             continue
         try:
             decoded = line.decode("utf-8")
             span = text_value_span(decoded, options.text_field)
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             yield InputProblem(path, "malformed JSON line kept as it is", line=number)
-            out.append(line)
+            out.append(bom + line)
             continue
         if span is None:
-            out.append(line)  # no text field (or not a string): nothing to fix
+            out.append(bom + line)  # no text field (or not a string): nothing to fix
             continue
         start, end = span
         token = decoded[start:end]
         text = json.loads(token)
         if not text.strip():
-            out.append(line)
+            out.append(bom + line)
             continue
         outcome = fix_text(text, lint, "jsonl")
         if not outcome.converged:
             yield _not_converged(path, number)
         if not outcome.changed or outcome.text == text:
-            out.append(line)
+            out.append(bom + line)
             continue
-        # Write the new value the way the old one was written: escaped to ASCII or not.
-        ascii_only = token.isascii() and not text.isascii()
+        # Write the new value the way the old one was written: escaped to ASCII or not
+        # (escaped when it holds a lone surrogate, which UTF-8 cannot carry).
+        ascii_only = (token.isascii() and not text.isascii()) or _has_surrogate(outcome.text)
         new_token = json.dumps(outcome.text, ensure_ascii=ascii_only)
-        out.append((decoded[:start] + new_token + decoded[end:]).encode("utf-8"))
+        out.append(bom + (decoded[:start] + new_token + decoded[end:]).encode("utf-8"))
         changed += outcome.changed
         diffs.append((f"{path}:{number}", text, outcome.text))
     if not changed:
@@ -359,8 +369,35 @@ def _fix_jsonl(
             print_diff(where, before, after)
     else:
         body = b"".join(out)
-        write_atomic(path, gzip.compress(body, mtime=0) if compressed else body)
+        problem = _write(path, gzip.compress(body, mtime=0) if compressed else body, before)
+        if problem is not None:
+            yield problem
+            return
     yield changed
+
+
+# fix holds a JSONL file whole (and its fixed copy), where check streams it:
+# it takes at most this many input files' worth (256 MiB by default).
+FIX_STREAM_FACTOR = 64
+
+
+def _fix_stream_cap(limits: Limits) -> int:
+    caps = [c for c in (limits.max_stream_bytes, FIX_STREAM_FACTOR * limits.max_input_bytes) if c]
+    return min(caps) if caps else 0
+
+
+def _gunzip(data: bytes, cap: float | None) -> bytes | None:
+    """The decompressed bytes (every gzip member), or None past `cap` bytes (a gzip bomb)."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data), mode="rb") as stream:
+        body = stream.read() if cap is None else stream.read(int(cap) + 1)
+    return None if cap is not None and len(body) > cap else body
+
+
+_SURROGATE_RE = regex.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE_RE.search(text) is not None
 
 
 _DECODER = json.JSONDecoder()

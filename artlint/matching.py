@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -40,10 +42,43 @@ class RuleTimeout(Exception):
     """A rule's regex ran past its time budget on one article."""
 
     def __init__(self, rule: Rule) -> None:
-        super().__init__(
-            f"{rule.id}: pattern ran longer than {rule.timeout:g}s; rule skipped for this article"
-        )
+        total = getattr(_budget, "seconds", None)
+        if total is not None and _budget.deadline - time.monotonic() <= 0:
+            what = f"ran longer than {total:g}s in all on this article (limit rule_seconds)"
+        else:
+            what = f"pattern ran longer than {rule.timeout:g}s"
+        super().__init__(f"{rule.id}: {what}; rule skipped for this article")
         self.rule = rule
+
+
+# Each regex call has the rule's own timeout; all of a rule's calls on one
+# article share one budget too (Limits.rule_seconds), or a pattern just under
+# its timeout, tried on every line, would run for minutes.  Per thread: Dask
+# workers lint articles in threads.
+_budget = threading.local()
+
+
+@contextlib.contextmanager
+def rule_budget(seconds: float | None) -> Iterator[None]:
+    """Within this block, the regex calls of the running rule end by `seconds` from now."""
+    saved = (getattr(_budget, "deadline", None), getattr(_budget, "seconds", None))
+    _budget.deadline = time.monotonic() + seconds if seconds else None
+    _budget.seconds = seconds or None
+    try:
+        yield
+    finally:
+        _budget.deadline, _budget.seconds = saved
+
+
+def time_left(rule: Rule) -> float:
+    """The timeout for the rule's next regex call: its own, or what is left of its budget."""
+    deadline = getattr(_budget, "deadline", None)
+    if deadline is None:
+        return rule.timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise RuleTimeout(rule)
+    return min(rule.timeout, left)
 
 
 def phrase_to_regex(phrase: str, ignore_accents: bool = False) -> str:
@@ -197,7 +232,9 @@ def finditer(
     pattern: regex.Pattern[str], text: str, rule: Rule, pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match[str]]:
     try:
-        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos, timeout=rule.timeout)
+        yield from pattern.finditer(
+            text, pos, len(text) if endpos is None else endpos, timeout=time_left(rule)
+        )
     except TimeoutError:
         raise RuleTimeout(rule) from None
 
@@ -206,7 +243,7 @@ def search(
     pattern: regex.Pattern[str], text: str, rule: Rule, pos: int = 0, endpos: int | None = None
 ) -> regex.Match[str] | None:
     try:
-        return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=rule.timeout)
+        return pattern.search(text, pos, len(text) if endpos is None else endpos, timeout=time_left(rule))
     except TimeoutError:
         raise RuleTimeout(rule) from None
 
@@ -393,7 +430,7 @@ def _next(
     `advance`); `_live` has checked that the words it needs are in the text."""
     pattern = patterns.patterns[index]
     starts = patterns.filters[index].starts
-    timeout = rule.timeout if rule is not None else None
+    timeout = time_left(rule) if rule is not None else None
     text = document.text
     folded = document.folded
     lead = patterns.leads[index] if patterns.leads else None

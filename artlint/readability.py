@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from artlint.cache import cache_dir, load_pickle, write_atomically
+from artlint.cache import cache_dir, load_pickle, store, write_atomically
 from artlint.document import Document
 from artlint.segment import WORD_RE
 
@@ -125,10 +125,8 @@ def _hyphenator(language: str) -> Any:
         path = cache_dir() / f"pyphen-{pyphen.__version__}-{source.stem}-{_stamp(source)}.pickle"
         patterns = load_pickle(path)
         if not isinstance(patterns, pyphen.HyphDict):
-            import pickle
-
             patterns = pyphen.HyphDict(source)
-            write_atomically(path, lambda handle: pickle.dump(patterns, handle, protocol=4))
+            store(path, patterns)
         pyphen.hdcache[source] = patterns
     return pyphen.Pyphen(lang=language)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -20,7 +19,7 @@ from typing import Any
 import yaml
 
 from artlint import __version__, measured
-from artlint.errors import RulePackError
+from artlint.errors import RulePackError, schema_message
 from artlint.kinds import KINDS
 from artlint.language import LanguageProfile
 from artlint.resources import languages_dir, load_schema, rules_dir
@@ -71,11 +70,69 @@ _PackLoader.add_implicit_resolver(
 )
 
 
+# A rule pack is a few hundred kilobytes; far bigger is a mistake or an attack.
+MAX_PACK_BYTES = 2 * 1024 * 1024
+# Values the pack holds once its aliases are expanded (the bundled packs: a few
+# tens of thousands).  An "alias bomb" (ten anchors of ten aliases each) holds
+# 10**10 while its text is tiny: validating it would walk every one.
+MAX_PACK_NODES = 2_000_000
+
+
+class PackTooLarge(yaml.YAMLError):
+    pass
+
+
 def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
-    text = path.read_text(encoding="utf-8")
-    node = yaml.compose(text, Loader=_PackLoader)
-    data = yaml.load(text, Loader=_PackLoader)
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_PACK_BYTES + 1)
+    if len(raw) > MAX_PACK_BYTES:
+        raise PackTooLarge(f"larger than {MAX_PACK_BYTES // (1024 * 1024)} MiB; not loaded")
+    text = raw.decode("utf-8")
+    try:
+        node = yaml.compose(text, Loader=_PackLoader)
+        _check_expanded_size(node)
+        data = yaml.load(text, Loader=_PackLoader)
+    except RecursionError:
+        raise PackTooLarge("nested too deeply; not loaded") from None
     return data, node
+
+
+def _check_expanded_size(root: yaml.Node | None) -> None:
+    """Count the values the pack holds with its aliases expanded, without
+    expanding them (each node's size is worked out once); refuse a pack past
+    MAX_PACK_NODES or one whose aliases loop."""
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[key] > MAX_PACK_NODES:
+                raise PackTooLarge(
+                    f"holds more than {MAX_PACK_NODES:,} values once its aliases are expanded; not loaded"
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise PackTooLarge("an alias refers to a value that contains it; not loaded")
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def _line_of(node: yaml.Node | None, path: Sequence[Any]) -> int:
@@ -105,11 +162,18 @@ def pack_files(extra_paths: Sequence[str | Path] = ()) -> list[Path]:
     for item in extra_paths:
         path = Path(item)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            if not found:
+                raise RulePackError([f"{path}: no rule packs (*.yaml, *.yml) in this folder"])
+            files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            raise RulePackError([f"{path}: rule pack not found"])
+            raise RulePackError([f"{path}: rule pack not found (or not a regular file)"])
+    for pack in files:
+        # Checked before the packs are hashed for the cache (which reads them whole).
+        if pack.stat().st_size > MAX_PACK_BYTES:
+            raise RulePackError([f"{pack}: larger than {MAX_PACK_BYTES // (1024 * 1024)} MiB; not loaded"])
     return files
 
 
@@ -128,15 +192,13 @@ def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True)
         digest.update(path.read_bytes())
     cache_path = _cache_path(digest.hexdigest())
     if use_cache and cache_path is not None:
-        try:
-            with open(cache_path, "rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, RuleSet):
-                with contextlib.suppress(OSError):  # most recently used: kept when old ones are dropped
-                    os.utime(cache_path)
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            pass
+        from artlint import cache
+
+        cached = cache.load(cache_path)  # signed: a planted file is never unpickled
+        if isinstance(cached, RuleSet):
+            with contextlib.suppress(OSError):  # most recently used: kept when old ones are dropped
+                os.utime(cache_path)
+            return cached
     ruleset = _build(files, language_files)
     if use_cache and cache_path is not None:
         _write_cache(cache_path, ruleset)
@@ -155,7 +217,7 @@ def _cache_path(key: str) -> Path | None:
 def _write_cache(path: Path, ruleset: RuleSet) -> None:
     from artlint import cache
 
-    cache.write_atomically(path, lambda out: pickle.dump(ruleset, out, protocol=pickle.HIGHEST_PROTOCOL))
+    cache.store(path, ruleset)
     # Every edit of a pack makes a new entry: drop all but the most recently used
     # (a hit touches its entry, see load_ruleset).
     try:
@@ -243,9 +305,10 @@ def _leaf_errors(errors: list[Any]) -> list[Any]:
 
 
 def _message(error: Any) -> str:
+    message = schema_message(error)  # quotes at most an excerpt of the value
     if error.validator == "unevaluatedProperties":
-        return error.message.replace("Unevaluated properties are not allowed", "unknown field(s)")
-    return error.message
+        return message.replace("Unevaluated properties are not allowed", "unknown field(s)")
+    return message
 
 
 def _describe(path: Path, node: yaml.Node | None, data: Any, location: list[Any], message: str) -> str:
@@ -270,7 +333,7 @@ def _load_languages(files: Sequence[Path], problems: list[str]) -> dict[str, Lan
     for path in files:
         try:
             data, node = _load_yaml(path)
-        except (OSError, yaml.YAMLError) as error:
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
             problems.append(f"{path}: not a readable YAML file: {error}")
             continue
         errors = list(validator.iter_errors(data))
@@ -278,7 +341,7 @@ def _load_languages(files: Sequence[Path], problems: list[str]) -> dict[str, Lan
             where = list(error.absolute_path)
             problems.append(
                 f"{path}:{_line_of(node, where)}: language: {'.'.join(map(str, where)) or '(file)'}: "
-                f"{error.message}"
+                f"{schema_message(error)}"
             )
         if not errors:
             result[data["language"]] = LanguageProfile.from_data(data, str(path))

@@ -12,14 +12,16 @@ import gzip
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import IO, Any
 
-from artlint.errors import InputProblem
+from artlint.errors import InputProblem, internal_error
+from artlint.limits import Limits, too_large
 
 EXTENSIONS = {
     ".txt": "txt",
@@ -51,6 +53,7 @@ class SourceOptions:
     encoding: str | None = None  # fallback when a file is not valid UTF-8
     stdin_format: str = "txt"
     exclude: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
 
 
 def format_of(path: str) -> str | None:
@@ -70,13 +73,21 @@ def expand_paths(paths: Iterable[str], options: SourceOptions) -> Iterator[str |
         path = Path(given)
         if path.is_dir():
             found = False
-            for root, dirs, files in os.walk(path):
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unreadable.append):
+                # A folder os.walk could not list is named, not taken for an empty one.
+                while unreadable:
+                    yield _unreadable_folder(unreadable.pop(0), given)
+                    found = True
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(d, options))
                 for name in sorted(files):
                     candidate = os.path.join(root, name)
                     if format_of(name) and not _excluded(candidate, options):
                         found = True
                         yield candidate
+            while unreadable:
+                yield _unreadable_folder(unreadable.pop(0), given)
+                found = True
             if not found:
                 yield InputProblem(
                     given,
@@ -86,6 +97,13 @@ def expand_paths(paths: Iterable[str], options: SourceOptions) -> Iterator[str |
             yield given
         else:
             yield InputProblem(given, "no such file or folder")
+
+
+def _unreadable_folder(error: OSError, given: str) -> InputProblem:
+    return InputProblem(
+        str(error.filename) if error.filename is not None else given,
+        f"cannot read this folder: {error.strerror or error}",
+    )
 
 
 def _excluded(path: str, options: SourceOptions) -> bool:
@@ -109,12 +127,11 @@ def read_path(path: str, options: SourceOptions) -> Iterator[Article | InputProb
     if fmt == "jsonl":
         yield from _read_jsonl(path, options)
         return
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        yield InputProblem(path, f"cannot read: {error.strerror or error}")
+    read = read_file(path, options.limits)
+    if isinstance(read, InputProblem):
+        yield read
         return
+    data = read[0]
     decoded = decode(path, data, options, fmt)
     if isinstance(decoded, InputProblem):
         yield decoded
@@ -126,6 +143,57 @@ def read_path(path: str, options: SourceOptions) -> Iterator[Article | InputProb
     yield Article(
         path, fmt, text.replace("\r\n", "\n").replace("\r", "\n"), encoding=encoding, newline=newline_of(text)
     )
+
+
+class NotRegularFile(OSError):
+    """A FIFO, device, socket or folder where an article file was expected."""
+
+
+def open_regular(path: str) -> tuple[IO[bytes], os.stat_result]:
+    """`path` opened for reading, if it is a regular file.  Opened without
+    blocking, so a FIFO (which would wait for a writer forever) or a device is
+    refused, not read; raises NotRegularFile or OSError."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRegularFile(f"not a regular file ({_file_kind(status.st_mode)}); skipped")
+        if flags & getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb"), status
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def read_file(path: str, limits: Limits) -> tuple[bytes, os.stat_result] | InputProblem:
+    """A whole article file (at most `limits.max_input_bytes`), or what went wrong."""
+    try:
+        handle, status = open_regular(path)
+        with handle:
+            cap = limits.cap("max_input_bytes")
+            data = handle.read() if cap is None else handle.read(int(cap) + 1)
+    except NotRegularFile as error:
+        return InputProblem(path, str(error))
+    except OSError as error:
+        return InputProblem(path, f"cannot read: {error.strerror or error}")
+    if cap is not None and len(data) > cap:
+        return InputProblem(path, too_large("the file", "max_input_bytes", cap, "skipped"))
+    return data, status
 
 
 def newline_of(text: str) -> str:
@@ -172,40 +240,133 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _open_text_lines(path: str) -> Iterator[tuple[int, bytes]]:
-    opener = gzip.open if path.lower().endswith(".gz") else open
-    with opener(path, "rb") as handle:
-        yield from enumerate(handle, start=1)
+class StreamTooLarge(Exception):
+    """A JSONL stream went past max_stream_bytes."""
+
+
+def jsonl_lines(handle: IO[bytes], limits: Limits) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of each line of a JSONL stream, None for a line
+    longer than max_record_bytes (read past, never held).  Lines end at LF,
+    CRLF or a lone CR, as bytes.splitlines (and so `fix`) splits them; a UTF-8
+    byte-order mark before the first record is dropped."""
+    record_cap = limits.cap("max_record_bytes")
+    stream_cap = limits.cap("max_stream_bytes")
+    chunk = int(record_cap) + 1 if record_cap is not None else -1
+    total = 0
+    number = 0
+    first = True
+    while True:
+        raw = handle.readline(chunk)
+        if not raw:
+            return
+        total += len(raw)
+        if first:
+            first = False
+            if raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+        if record_cap is not None and len(raw) > record_cap and not raw.endswith(b"\n"):
+            # Too long: skip to the end of this line without holding it.
+            while raw and not raw.endswith(b"\n"):
+                raw = handle.readline(chunk)
+                total += len(raw)
+                if stream_cap is not None and total > stream_cap:
+                    raise StreamTooLarge
+            number += 1
+            yield number, None
+            continue
+        if stream_cap is not None and total > stream_cap:
+            raise StreamTooLarge
+        pieces = raw.splitlines(keepends=True) if b"\r" in raw else [raw]
+        for piece in pieces:
+            number += 1
+            if record_cap is not None and len(piece) > record_cap:
+                yield number, None
+            else:
+                yield number, piece
+
+
+def _open_stream(path: str) -> IO[bytes]:
+    handle, _ = open_regular(path)
+    if path.lower().endswith(".gz"):
+        return gzip.GzipFile(fileobj=handle, mode="rb")  # type: ignore[return-value]
+    return handle
 
 
 def _read_jsonl(
-    path: str, options: SourceOptions, lines: Iterator[tuple[int, bytes]] | None = None
+    path: str, options: SourceOptions, stream: IO[bytes] | None = None
 ) -> Iterator[Article | InputProblem]:
     records = 0
+    limits = options.limits
     try:
-        for number, raw in lines if lines is not None else _open_text_lines(path):
+        handle = stream if stream is not None else _open_stream(path)
+    except NotRegularFile as error:
+        yield InputProblem(path, str(error))
+        return
+    except OSError as error:
+        yield InputProblem(path, f"cannot read: {error.strerror or error}")
+        return
+    try:
+        for number, raw in jsonl_lines(handle, limits):
+            if raw is None:
+                records += 1
+                yield InputProblem(
+                    path,
+                    too_large("the record", "max_record_bytes", limits.max_record_bytes, "skipped"),
+                    line=number,
+                )
+                continue
             if not raw.strip():
                 continue
             records += 1
             try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as error:
-                yield InputProblem(path, f"not valid UTF-8 at column {error.start + 1}", line=number)
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                yield InputProblem(path, f"malformed JSON: {error.msg} at column {error.colno}", line=number)
-                continue
-            yield article_from_record(record, path, number, options)
+                item = parse_record(raw, path, number, options)
+            except Exception as error:  # a bug on one record: the next records are still read
+                item = internal_error(path, error, line=number)
+            yield item
+    except StreamTooLarge:
+        yield InputProblem(
+            path,
+            too_large("the stream", "max_stream_bytes", limits.max_stream_bytes, "the rest was not read"),
+        )
+        return
     except OSError as error:  # includes gzip.BadGzipFile
         yield InputProblem(path, f"cannot read: {getattr(error, 'strerror', None) or error}")
         return
     except EOFError:
         yield InputProblem(path, "truncated gzip stream")
         return
+    finally:
+        if stream is None:
+            handle.close()
     if records == 0:
         yield InputProblem(path, "empty file: no records", level="warning")
+
+
+def parse_record(raw: bytes, path: str, number: int, options: SourceOptions) -> Article | InputProblem:
+    """One line of a JSONL file as an article (or what is wrong with it)."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return InputProblem(path, f"not valid UTF-8 at column {error.start + 1}", line=number)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        # Some messages end in "at" ("Invalid control character at"): say it once.
+        message = error.msg.removesuffix(" at")
+        return InputProblem(path, f"malformed JSON: {message} at column {error.colno}", line=number)
+    except RecursionError:
+        return InputProblem(path, "malformed JSON: nested too deeply", line=number)
+    return article_from_record(record, path, number, options)
+
+
+def record_name(value: Any) -> str | None:
+    """How a record's id is shown: a string as it is, anything else as JSON (not a Python repr)."""
+    if value is None or isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError, RecursionError):
+        return str(value)
 
 
 def article_from_record(
@@ -215,11 +376,10 @@ def article_from_record(
     if not isinstance(record, dict):
         return InputProblem(path, "a record must be a JSON object", line=line)
     field, id_field = options.text_field, options.id_field
-    record_id = record.get(id_field)
-    record_name = str(record_id) if record_id is not None else None
+    name = record_name(record.get(id_field))
     if field not in record:
         return InputProblem(
-            path, "missing text field (set it with --text-field)", line=line, record=record_name, field=field
+            path, "missing text field (set it with --text-field)", line=line, record=name, field=field
         )
     text = record[field]
     if not isinstance(text, str):
@@ -227,18 +387,18 @@ def article_from_record(
             path,
             f"text field must be a string, not {type(text).__name__}",
             line=line,
-            record=record_name,
+            record=name,
             field=field,
         )
     if not text.strip():
         return InputProblem(
-            path, "empty text: nothing to lint", line=line, record=record_name, field=field, level="warning"
+            path, "empty text: nothing to lint", line=line, record=name, field=field, level="warning"
         )
     return Article(
         path,
         "jsonl",
         text.replace("\r\n", "\n").replace("\r", "\n"),
-        record=record_name,
+        record=name,
         record_line=line,
         newline=newline_of(text),
     )
@@ -246,9 +406,13 @@ def article_from_record(
 
 def _read_stdin(options: SourceOptions) -> Iterator[Article | InputProblem]:
     if options.stdin_format == "jsonl":
-        yield from _read_jsonl("-", options, enumerate(sys.stdin.buffer, start=1))
+        yield from _read_jsonl("-", options, sys.stdin.buffer)
         return
-    data = sys.stdin.buffer.read()
+    cap = options.limits.cap("max_input_bytes")
+    data = sys.stdin.buffer.read() if cap is None else sys.stdin.buffer.read(int(cap) + 1)
+    if cap is not None and len(data) > cap:
+        yield InputProblem("-", too_large("the input", "max_input_bytes", cap, "skipped"))
+        return
     decoded = decode("-", data, options, options.stdin_format)
     if isinstance(decoded, InputProblem):
         yield decoded

@@ -36,6 +36,9 @@ def test_readme_rule_pack_loads_and_its_examples_hold(tmp_path: Path) -> None:
 def test_readme_configuration_validates(tmp_path: Path) -> None:
     config_text = next(b for b in _blocks("toml") if "[tool.artlint]" in b)
     (tmp_path / "house-rules").mkdir()
+    # A rule_paths folder must hold a pack (an empty one is an error): the README's own.
+    pack = next(b for b in _blocks("yaml") if b.startswith("category:"))
+    (tmp_path / "house-rules" / "house.yaml").write_text(pack, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(config_text, encoding="utf-8")
     config = load_config(tmp_path / "pyproject.toml")
     assert config.fail_on == "warning" and config.min_score == 70

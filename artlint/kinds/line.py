@@ -106,6 +106,7 @@ from artlint.matching import (
     make_finding,
     per_language,
     search,
+    time_left,
 )
 from artlint.prefilter import contained_literals
 from artlint.rule import Rule
@@ -331,7 +332,7 @@ def _matching_lines(
     for index in eligible:
         line = lines[index]
         try:
-            found = call(text, line.start, line.end, timeout=rule.timeout)
+            found = call(text, line.start, line.end, timeout=time_left(rule))
         except TimeoutError:
             raise RuleTimeout(rule) from None
         if found is None:

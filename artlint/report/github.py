@@ -5,15 +5,12 @@ from __future__ import annotations
 from artlint.errors import InputProblem
 from artlint.report.base import Reporter
 from artlint.results import ArticleResult, Summary
+from artlint.textsafe import github_escape
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def _escape(value: str, property_value: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    if property_value:
-        value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
+_escape = github_escape  # controls in ids and names must not start a workflow command
 
 
 class GithubReporter(Reporter):

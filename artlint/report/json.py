@@ -12,10 +12,13 @@ from typing import Any
 from artlint.errors import InputProblem
 from artlint.report.base import SCHEMA_VERSION, Reporter, problem_dicts, tool_info
 from artlint.results import ArticleResult, Summary
+from artlint.textsafe import json_safe
 
 
 def dumps(value: Any, indent: int | None = None) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
+    # json_safe: a lone surrogate (a JSON escape in an input, a file name that is
+    # not UTF-8) is written as an escape, so the report stays valid UTF-8.
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False))
 
 
 def _indented(value: Any, depth: int) -> str:

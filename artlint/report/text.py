@@ -6,6 +6,7 @@ from __future__ import annotations
 from artlint.errors import InputProblem
 from artlint.report.base import Reporter, location
 from artlint.results import ArticleResult, Summary
+from artlint.textsafe import printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -16,12 +17,13 @@ class TextReporter(Reporter):
         return f"{code}{text}{_RESET}" if self.color else text
 
     def result(self, result: ArticleResult) -> None:
-        where = location(result)
+        # printable: a control character in a name or message must not reach the terminal or log.
+        where = printable(location(result))
         for finding in result.findings:
             severity = self._paint(finding.severity, _COLORS[finding.severity])
             self.stream.write(
                 f"{self._paint(where, _BOLD)}:{finding.line}:{finding.column}: {severity} "
-                f"{self._paint(finding.rule, _DIM)} {finding.message}\n"
+                f"{self._paint(printable(finding.rule), _DIM)} {printable(finding.message)}\n"
             )
 
     def finish(self, summary: Summary, problems: list[InputProblem]) -> None:
