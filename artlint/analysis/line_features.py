@@ -111,7 +111,9 @@ def compute(
     normalised = [" ".join(words) for words in tokens]
     copies = Counter(normalised)
     whole = "\n".join(normalised)
-    hit = _rule_hits(findings, facts.index_of, count)
+    # Findings are placed in the source file (HTML maps back to its markup lines).
+    source_index = {document.position(line.start)[0]: index for index, line in enumerate(lines)}
+    hit = _rule_hits(findings, source_index, count)
     shapes = [_shape(content) for content in contents]
     shape_runs = _runs([shape if len(shape) >= 2 else None for shape in shapes])
     table_runs = _runs([True if content.count("|") >= 2 else None for content in contents])
