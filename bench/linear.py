@@ -10,8 +10,9 @@ linted in a fresh process (`--one`), with every rule, so that the figures are
 its own: wall time of `lint_article` (not start-up) and the peak resident
 memory of the whole process (ru_maxrss, start-up included).  The per-article
 limits (max_line_chars, max_lines, max_findings, rule_seconds) are turned off
-so that the work itself is measured, not where a limit cuts it; each process
-may use 4 GB of address space at most.
+so that the work itself is measured, not where a limit cuts it
+(`--default-limits` keeps them: what a user gets); each process may use 4 GB
+of address space at most.
 
 The last column divides each time by the smallest size's: linear growth reads
 about 1, 2, 4; a quadratic one 1, 4, 16.  A benchmark, not a test: the
@@ -49,7 +50,7 @@ def make_text(shape: str, size: int) -> tuple[str, str]:
     raise ValueError(shape)
 
 
-def run_one(shape: str, size_mb: float) -> dict[str, float]:
+def run_one(shape: str, size_mb: float, default_limits: bool = False) -> dict[str, float]:
     """Lint one text in this process; its time and this process's peak memory."""
     sys.path.insert(0, str(ROOT))
     from artlint.api import Linter
@@ -59,7 +60,7 @@ def run_one(shape: str, size_mb: float) -> dict[str, float]:
     # Bounded all the same: a run past 4 GB of address space ends in MemoryError, not in swap.
     resource.setrlimit(resource.RLIMIT_AS, (4_000_000_000, 4_000_000_000))
     limits = {"max_input_bytes": 0, "max_line_chars": 0, "max_lines": 0, "max_findings": 0, "rule_seconds": 0}
-    linter = Linter.from_config(Config(lang="en", limits=limits))
+    linter = Linter.from_config(Config(lang="en", limits={} if default_limits else limits))
     text, fmt = make_text(shape, int(size_mb * MB))
     started = time.perf_counter()
     result = linter.lint_article(Article("bench", fmt, text))
@@ -74,17 +75,21 @@ def main() -> None:
     )
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 2, 4], metavar="MB")
     parser.add_argument("--shapes", nargs="+", default=["sentence", "lines", "table"])
+    parser.add_argument(
+        "--default-limits", action="store_true", help="keep the default limits (what a user gets)"
+    )
     parser.add_argument("--one", nargs=2, metavar=("SHAPE", "MB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one[0], float(args.one[1]))))
+        print(json.dumps(run_one(args.one[0], float(args.one[1]), args.default_limits)))
         return
     print(f"{'shape':<9} {'MB':>5} {'seconds':>8} {'peak MB':>8} {'findings':>9} {'time ratio':>10}")
     for shape in args.shapes:
         first: float | None = None
         for size in args.sizes:
             completed = subprocess.run(
-                [sys.executable, __file__, "--one", shape, str(size)],
+                [sys.executable, __file__, "--one", shape, str(size)]
+                + (["--default-limits"] if args.default_limits else []),
                 capture_output=True,
                 text=True,
                 check=False,
