@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SEEDS, run_cli
+from conftest import EXAMPLES, SCRAPED_EN, run_cli
 
 from artlint.errors import RulePackError
 from artlint.ruleset import load_ruleset
 
-GOOD = str(SEEDS / "002_fb5a591701a25ef8.txt")
+GOOD = str(SCRAPED_EN)
 
 
 def _linted_paths(run) -> list[str]:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import SEEDS, run_cli
+from conftest import ARTICLES, run_cli
 
 from artlint.resources import load_schema
 
-SEED_FR = "000_9f1a752b76ae5edd.txt"
-SEED_EN = "002_fb5a591701a25ef8.txt"
+SEED_FR = "scraped-fr.txt"
+SEED_EN = "scraped-en.txt"
 
 
 @pytest.fixture()
@@ -22,14 +22,14 @@ def articles(tmp_path: Path) -> Path:
     folder = tmp_path / "articles"
     folder.mkdir()
     for name in (SEED_FR, SEED_EN):
-        shutil.copy(SEEDS / name, folder / name)
+        shutil.copy(ARTICLES / name, folder / name)
     return folder
 
 
 def _write_baseline(folder: Path) -> tuple[Path, int]:
     baseline = folder / "artlint-baseline.json"
     before = run_cli("check", "--isolated", "--format", "json", str(folder))
-    assert before.code == 1  # the seeds carry residue
+    assert before.code == 1  # the scraped articles carry residue
     found = before.json()["summary"]["findings"]
     written = run_cli("check", "--isolated", "--write-baseline", str(baseline), "-q", str(folder))
     assert written.code == 0, written.err
@@ -101,7 +101,7 @@ def test_a_bad_baseline_is_named_with_its_field(articles: Path, content: str, na
 
 def test_counts_hold_across_records_without_an_id(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
-    text = (SEEDS / SEED_EN).read_text("utf-8")
+    text = (ARTICLES / SEED_EN).read_text("utf-8")
     corpus.write_text(json.dumps({"text": text}) + "\n", "utf-8")
     baseline = tmp_path / "baseline.json"
     assert run_cli("check", "--isolated", "--write-baseline", str(baseline), str(corpus)).code == 0
