@@ -15,8 +15,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,10 +51,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(f"ARTLINT_REQUIRE_SHARED=1 but {SHARED} is missing")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    # Tests never touch the user's cache; subprocesses inherit this too.
-    os.environ["ARTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("artlint-cache"))
+# Tests never touch the user's cache; subprocesses inherit this too. Set at import,
+# not in a fixture, so that rule packs compiled while collecting (module-level
+# load_ruleset) are cached there and shared by the whole session.
+_CACHE = tempfile.mkdtemp(prefix="artlint-test-cache-")
+os.environ["ARTLINT_CACHE_DIR"] = _CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @dataclass

@@ -48,7 +48,7 @@ def _pack_linter(
     """A linter running only `select` from a boilerplate pack whose rules are `rule_yaml`."""
     pack = tmp_path / "pack.yaml"
     pack.write_text("category: boilerplate\nrules:\n" + rule_yaml, encoding="utf-8")
-    return Linter.from_config(Config(rule_paths=(str(pack),), select=select), use_cache=False)
+    return Linter.from_config(Config(rule_paths=(str(pack),), select=select))
 
 
 def _flagged(linter: Linter, lines: list[str], lang: str | None = None) -> dict[int, set[str]]:

@@ -82,7 +82,7 @@ def rulesets() -> tuple[RuleSet, RuleSet]:
         reference = load_ruleset(use_cache=False)
     finally:
         patch.undo()
-    return load_ruleset(use_cache=False), reference
+    return load_ruleset(), reference
 
 
 def test_rule_patterns_match_as_their_alternation(rulesets: tuple[RuleSet, RuleSet]) -> None:

@@ -23,7 +23,7 @@ def test_readme_rule_pack_loads_and_its_examples_hold(tmp_path: Path) -> None:
     pack = next(b for b in _blocks("yaml") if b.startswith("category:"))
     path = tmp_path / "house.yaml"
     path.write_text(pack, encoding="utf-8")
-    ruleset = load_ruleset([path], use_cache=False)
+    ruleset = load_ruleset([path])
     rule = ruleset.by_id()["boilerplate.donation-appeal"]
     linter = Linter.from_config(Config(select=(rule.id,), rule_paths=(str(path),)))
     for example in rule.examples:

@@ -9,7 +9,7 @@ from artlint.api import Linter
 from artlint.config import Config
 from artlint.ruleset import load_ruleset
 
-RULESET = load_ruleset(use_cache=False)
+RULESET = load_ruleset()
 CASES = [
     pytest.param(rule.id, example, id=f"{rule.id}-{'bad' if example.bad else 'good'}{index}")
     for rule in RULESET.rules
