@@ -226,6 +226,13 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", parents=[shared], help="list the rules, or explain one")
     rules.add_argument("--explain", metavar="ID", help="show one rule with its examples")
     rules.add_argument("--json", action="store_true", help="print the list as JSON")
+    rules.add_argument(
+        "--test",
+        nargs="*",
+        metavar="PACK",
+        help="run the examples of the rules of these packs (default: every rule) and exit 1 "
+        "listing the bad examples not reported and the good ones reported",
+    )
     schema = commands.add_parser("schema", help="print a JSON Schema artlint uses")
     schema.add_argument("name", choices=("report", "rule", "config", "language", "baseline"))
     return parser
@@ -307,14 +314,20 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    if args.test is not None:
+        return _test_rules(args)
     linter = _linter(args)
     rules = linter.ruleset.rules
     if args.explain:
+        from artlint.ruletest import run_examples
+
         chosen = [r for r in linter.ruleset.rules if r.id == args.explain]
         if not chosen:
             raise ArtlintError(f"unknown rule: {args.explain} (see `artlint rules`)")
-        print(_explain(chosen[0]))
-        return EXIT_OK
+        outcomes = run_examples(linter.ruleset, chosen)
+        print(_explain(chosen[0], outcomes))
+        return EXIT_OK if all(o.passed for o in outcomes) else EXIT_FAILED
+
     if args.json:
         print(json.dumps([_rule_summary(r) for r in rules], indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -344,7 +357,40 @@ def _rule_summary(rule: Any) -> dict[str, Any]:
     }
 
 
-def _explain(rule: Any) -> str:
+def _test_rules(args: argparse.Namespace) -> int:
+    """`rules --test [PACK...]`: every example of the given packs' rules (or of all rules)."""
+    from artlint.ruleset import load_ruleset, pack_files
+    from artlint.ruletest import format_failure, rules_in, run_examples
+
+    config = _config_from(args)
+    bundled = {p.name: p for p in pack_files()}
+    named, extra = [], []
+    for path in pack_files(args.test)[len(bundled) :] if args.test else []:
+        # A bundled pack named by its path (rules/claims.yaml in a clone, the same
+        # file as the installed one) is tested as the bundled pack, not loaded twice.
+        twin = bundled.get(path.name)
+        if twin is not None and (twin.resolve() == path.resolve() or twin.read_bytes() == path.read_bytes()):
+            named.append(twin)
+        else:
+            named.append(path)
+            extra.append(path)
+    ruleset = load_ruleset([*config.rule_paths, *extra], use_cache=not getattr(args, "no_cache", False))
+    rules = rules_in(ruleset, named) if args.test else list(ruleset.rules)
+    outcomes = run_examples(ruleset, rules)
+    failed = [o for o in outcomes if not o.passed]
+    for outcome in failed:
+        print(format_failure(outcome))
+    print(
+        f"{len(outcomes)} example{'s' * (len(outcomes) != 1)} of {len(rules)} rule{'s' * (len(rules) != 1)}: "
+        f"{len(outcomes) - len(failed)} passed, {len(failed)} failed."
+    )
+    if args.test and not rules:
+        print("artlint: error: the given packs define no rule", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _explain(rule: Any, outcomes: Sequence[Any] = ()) -> str:
     lines = [
         rule.id,
         "=" * len(rule.id),
@@ -357,13 +403,20 @@ def _explain(rule: Any) -> str:
         "",
         f"message: {rule.message}",
     ]
-    for label, bad in (("Reported", True), ("Not reported", False)):
+    # Each example is run: "ok" if the rule does what the example says, "FAIL" otherwise.
+    verdicts = {id(o.example): o for o in outcomes}
+    for label, bad in (("Must be reported", True), ("Must not be reported", False)):
         examples = [e for e in rule.examples if e.bad is bad]
         if examples:
             lines += ["", f"{label} ({'bad' if bad else 'good'} examples):"]
             for example in examples:
-                text = example.text.rstrip("\n").replace("\n", "\n      ")
-                lines.append(f"  [{example.language}] {text}")
+                outcome = verdicts.get(id(example))
+                mark = "" if outcome is None else ("ok   " if outcome.passed else "FAIL ")
+                prefix = f"  {mark}[{example.language}] "
+                text = example.text.rstrip("\n").replace("\n", "\n" + " " * len(prefix))
+                lines.append(prefix + text)
+                if outcome is not None and not outcome.passed:
+                    lines.append(f"       ^ {outcome.describe()}")
     return "\n".join(lines)
 
 

@@ -161,7 +161,8 @@ def test_rules_list_and_explain() -> None:
     listed = run_cli("rules", "--isolated")
     assert listed.code == 0 and "boilerplate.comment-form" in listed.out
     explained = run_cli("rules", "--isolated", "--explain", "boilerplate.comment-form")
-    assert "Leave a Reply" in explained.out and "Reported (bad examples)" in explained.out
+    assert "Leave a Reply" in explained.out and "Must be reported (bad examples)" in explained.out
+    assert "  ok   [en] Leave a Reply" in explained.out and explained.code == 0
     missing = run_cli("rules", "--isolated", "--explain", "no.such-rule")
     assert missing.code == 2
 

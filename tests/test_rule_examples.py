@@ -8,6 +8,7 @@ import pytest
 from artlint.api import Linter
 from artlint.config import Config
 from artlint.ruleset import load_ruleset
+from artlint.ruletest import selection
 
 RULESET = load_ruleset()
 CASES = [
@@ -19,9 +20,9 @@ CASES = [
 
 def _selection(rule) -> str:
     """A rule that judges lines by the findings of its category's other rules
-    (`uses_findings`) is run with them; only its own findings are checked."""
-    in_context = any(getattr(m, "uses_findings", False) for m in rule.compiled.values())
-    return rule.category if in_context else rule.id
+    (`uses_findings`) is run with them; only its own findings are checked
+    (as `artlint rules --test` does)."""
+    return selection(rule)
 
 
 @pytest.fixture(scope="module")
