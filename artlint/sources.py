@@ -15,7 +15,6 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import IO, Any
 
@@ -69,12 +68,19 @@ def expand_paths(paths: Iterable[str], options: SourceOptions) -> Iterator[str |
             continue
         path = Path(given)
         if path.is_dir():
+            from artlint.ignore import Ignorer
+
+            # .gitignore, `exclude` and tool folders (.git, venvs, *.egg-info) are skipped
+            ignorer = Ignorer.for_walk(path, options.exclude)
             found = False
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(d, options))
+                ignorer.enter(Path(root))
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and not ignorer.skips(Path(root, d), True)
+                )
                 for name in sorted(files):
                     candidate = os.path.join(root, name)
-                    if format_of(name) and not _excluded(candidate, options):
+                    if format_of(name) and not ignorer.skips(Path(candidate), False):
                         found = True
                         yield candidate
             if not found:
@@ -86,12 +92,6 @@ def expand_paths(paths: Iterable[str], options: SourceOptions) -> Iterator[str |
             yield given
         else:
             yield InputProblem(given, "no such file or folder")
-
-
-def _excluded(path: str, options: SourceOptions) -> bool:
-    return any(
-        fnmatch(path, pattern) or fnmatch(os.path.basename(path), pattern) for pattern in options.exclude
-    )
 
 
 def iter_articles(paths: Iterable[str], options: SourceOptions) -> Iterator[Article | InputProblem]:
@@ -182,6 +182,9 @@ def _read_jsonl(
     path: str, options: SourceOptions, lines: Iterator[tuple[int, bytes]] | None = None
 ) -> Iterator[Article | InputProblem]:
     records = 0
+    # Records without the text field, held back until one record has it: a file
+    # where none has it (labels, metadata) is one error, not one per record.
+    unread = _Unread()
     try:
         for number, raw in lines if lines is not None else _open_text_lines(path):
             if not raw.strip():
@@ -197,15 +200,63 @@ def _read_jsonl(
             except json.JSONDecodeError as error:
                 yield InputProblem(path, f"malformed JSON: {error.msg} at column {error.colno}", line=number)
                 continue
-            yield article_from_record(record, path, number, options)
+            item = article_from_record(record, path, number, options)
+            if unread.holding:
+                if _lacks_field(item, options) and isinstance(record, dict):
+                    unread.hold(item, record)
+                    continue
+                yield from unread.release()
+            yield item
     except OSError as error:  # includes gzip.BadGzipFile
+        yield from unread.release()
         yield InputProblem(path, f"cannot read: {getattr(error, 'strerror', None) or error}")
         return
     except EOFError:
+        yield from unread.release()
         yield InputProblem(path, "truncated gzip stream")
         return
+    if unread.count:
+        yield unread.as_one(path, options.text_field)
     if records == 0:
         yield InputProblem(path, "empty file: no records", level="warning")
+
+
+def _lacks_field(item: Article | InputProblem, options: SourceOptions) -> bool:
+    return isinstance(item, InputProblem) and item.field == options.text_field and "missing" in item.message
+
+
+class _Unread:
+    """The leading records of a JSONL file that lack the text field."""
+
+    KEEP = 1000  # problems kept to report one by one if a later record turns out to be an article
+
+    def __init__(self) -> None:
+        self.holding = True
+        self.count = 0
+        self.problems: list[InputProblem] = []
+        self.fields: dict[str, None] = {}
+
+    def hold(self, problem: InputProblem, record: dict) -> None:
+        self.count += 1
+        if len(self.problems) < self.KEEP:
+            self.problems.append(problem)
+        for key in record:
+            if len(self.fields) < 8:
+                self.fields.setdefault(str(key))
+
+    def release(self) -> list[InputProblem]:
+        """A record has the field after all: the held ones are errors of their own."""
+        held, self.problems, self.holding, self.count = self.problems, [], False, 0
+        return held
+
+    def as_one(self, path: str, field: str) -> InputProblem:
+        seen = ", ".join(self.fields) or "none"
+        return InputProblem(
+            path,
+            f"no record has the text field ({self.count} record{'s' * (self.count != 1)}; their fields: "
+            f"{seen}): not a file of articles? name the field with --text-field",
+            field=field,
+        )
 
 
 def article_from_record(
