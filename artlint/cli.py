@@ -467,6 +467,8 @@ def _check(args: argparse.Namespace) -> int:
     buffer = io.StringIO() if validate and fmt == "json" else None
     stream = buffer if buffer is not None else output
     reporter = make_reporter(fmt, stream, color=fmt == "text" and _use_color(args, output))
+    if hasattr(reporter, "use_rules"):  # SARIF describes the rules that report
+        reporter.use_rules(linter.ruleset)
     quiet = getattr(args, "quiet", False)
     recorder = _baseline_writer(args)
     summary = Summary()
