@@ -180,6 +180,18 @@ def _shared_options() -> argparse.ArgumentParser:
     out.add_argument(
         "--quiet", "-q", action="store_true", default=sup, help="text format: print only the summary line"
     )
+    out.add_argument(
+        "--statistics",
+        action="store_true",
+        default=sup,
+        help="text format: print how many findings each rule made, before the summary line",
+    )
+    out.add_argument(
+        "--show-source",
+        action="store_true",
+        default=sup,
+        help="text format: print each finding's line with a caret under what it reports",
+    )
     fix = shared.add_argument_group("options for fix")
     fix.add_argument(
         "--diff",
@@ -469,6 +481,9 @@ def _check(args: argparse.Namespace) -> int:
     reporter = make_reporter(fmt, stream, color=fmt == "text" and _use_color(args, output))
     if hasattr(reporter, "use_rules"):  # SARIF describes the rules that report
         reporter.use_rules(linter.ruleset)
+    if fmt == "text":
+        reporter.show_source = getattr(args, "show_source", False)  # type: ignore[attr-defined]
+        reporter.statistics = getattr(args, "statistics", False)  # type: ignore[attr-defined]
     quiet = getattr(args, "quiet", False)
     recorder = _baseline_writer(args)
     summary = Summary()

@@ -15,6 +15,7 @@ from artlint.language import detect
 from artlint.matching import RuleTimeout
 from artlint.metrics import collect as collect_metrics
 from artlint.readers import is_suppressed, parse
+from artlint.reasons import score_reasons
 from artlint.results import ArticleResult, passes
 from artlint.ruleset import RuleSet
 from artlint.scoring import category_scores, overall_score
@@ -99,6 +100,8 @@ def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
     scores = category_scores(findings, document.word_count, lines, checked, metrics)
     overall = overall_score(scores, options.category_weights or None)
     passed = passes(findings, overall, options.fail_on, options.min_score)
+    source = article.text.split("\n")
+    shown = {f.line: source[f.line - 1] for f in findings if 0 < f.line <= len(source)}
     return ArticleResult(
         path=article.path,
         record=article.record,
@@ -111,6 +114,8 @@ def lint_article(article: Article, ruleset: RuleSet, options: LintOptions) -> Ar
         metrics=metrics,
         findings=tuple(findings),
         problems=tuple(problems),
+        reasons=score_reasons(findings, document.word_count, metrics, checked),
+        source_lines=shown,
     )
 
 
