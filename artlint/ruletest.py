@@ -50,7 +50,8 @@ def run_examples(ruleset: RuleSet, rules: Iterable[Rule]) -> list[Outcome]:
             linters[name] = Linter(ruleset.selected((name,)), LintOptions())
         for example in rule.examples:
             result = linters[name].lint_text(example.text, lang=example.language)
-            messages = tuple(f.message for f in result.findings if f.rule == rule.id)
+            # A rule whose finding was merged into a more specific one's (`also`) did report it.
+            messages = tuple(f.message for f in result.findings if rule.id in (f.rule, *f.also))
             outcomes.append(Outcome(rule, example, messages))
     return outcomes
 
