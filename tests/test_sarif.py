@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from conftest import ARTICLES, ROOT, SCRAPED_EN, run_cli
+import jsonschema
+from conftest import ARTICLES, DATA, ROOT, SCRAPED_EN, run_cli
 
 
 def _sarif(*args: str, cwd: Path | None = None) -> dict:
@@ -51,3 +53,40 @@ def test_a_path_with_spaces_is_a_valid_uri_reference(tmp_path: Path) -> None:
     (folder / "a b.txt").write_text((ARTICLES / "scraped-fr.txt").read_text("utf-8"), "utf-8")
     result = _sarif("my posts", cwd=tmp_path)["runs"][0]["results"][0]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "my%20posts/a%20b.txt"
+
+
+def _schema() -> dict:
+    """The official SARIF 2.1.0 schema when it is in tests/data, else its excerpt
+    (the definitions artlint writes, as strict as the official ones)."""
+    full = DATA / "sarif-schema-2.1.0.json"
+    path = full if full.is_file() else DATA / "sarif-schema-2.1.0-excerpt.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_log_is_valid_sarif_2_1_0(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "r1", "text": "Leave a Reply\n"}) + "\n{broken\n", encoding="utf-8"
+    )
+    run = run_cli(
+        "check", "--isolated", "--format", "sarif", str(ARTICLES), str(corpus), str(tmp_path / "missing.md")
+    )
+    assert run.code == 2  # the broken record and the missing file: notifications, not a crash
+    log = json.loads(run.out)
+    jsonschema.Draft7Validator(_schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER).validate(log)
+    results = log["runs"][0]["results"]
+    assert len(results) >= 20 and any(r.get("properties", {}).get("record") == "r1" for r in results)
+    for result in results:  # what a uri-reference must be, whatever format checkers are installed
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert " " not in uri and urlsplit(uri).path
+    notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert len(notes) == 2 and log["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+def test_the_schema_check_catches_what_sarif_forbids() -> None:
+    validator = jsonschema.Draft7Validator(_schema())
+    bad = {
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "artlint", "rules": [{"id": "x", "defaultConfiguration": {"level": "info"}}]}}}],
+    }
+    assert [e.validator for e in validator.iter_errors(bad)] == ["enum"]  # 'info' is not a SARIF level

@@ -111,6 +111,7 @@ class SarifReporter(Reporter):
                         }
                     },
                     "originalUriBaseIds": {SRCROOT: {"uri": self.root.as_uri() + "/"}},
+                    "columnKind": "unicodeCodePoints",  # as artlint counts columns
                     "results": self.results,
                     "invocations": [
                         {
