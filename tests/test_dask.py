@@ -18,6 +18,8 @@ from conftest import ARTICLES, page_texts, run_cli
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
+import artlint  # noqa: E402 - after the skip: only its location is needed
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -49,6 +51,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = dict(os.environ)
+    # The workers import the artlint these tests import (a checkout's, not another install's).
+    package_root = str(Path(artlint.__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     processes: list[subprocess.Popen] = []
 
     def start(name: str, *args: str) -> None:
