@@ -25,7 +25,7 @@ from artlint.config import Config, load_config
 from artlint.errors import ArtlintError, InputProblem, RulePackError
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 _EPILOG = """\
 exit codes:
