@@ -245,6 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the examples of the rules of these packs (default: every rule) and exit 1 "
         "listing the bad examples not reported and the good ones reported",
     )
+    commands.add_parser(
+        "server",
+        help="run a Language Server Protocol server on stdin/stdout (diagnostics in editors)",
+        description="Speak the Language Server Protocol on stdin and stdout: an editor that starts "
+        "`artlint server` shows findings as diagnostics in Markdown, text and HTML files, on open, "
+        "change and save. The configuration is found from the workspace folder upward.",
+    )
     schema = commands.add_parser("schema", help="print a JSON Schema artlint uses")
     schema.add_argument("name", choices=("report", "rule", "config", "language", "baseline"))
     return parser
@@ -290,6 +297,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "server":
+            from artlint.server import run
+
+            return run()
         if args.command == "fix":
             from artlint.fix import run_fix
 
