@@ -26,7 +26,7 @@ from artlint.errors import ArtlintError, InputProblem, RulePackError, problem_li
 from artlint.textsafe import printable
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json", "jsonl", "sarif", "github")
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "html")
 
 _EPILOG = """\
 exit codes:
@@ -181,6 +181,18 @@ def _shared_options() -> argparse.ArgumentParser:
     out.add_argument(
         "--quiet", "-q", action="store_true", default=sup, help="text format: print only the summary line"
     )
+    out.add_argument(
+        "--statistics",
+        action="store_true",
+        default=sup,
+        help="text format: print how many findings each rule made, before the summary line",
+    )
+    out.add_argument(
+        "--show-source",
+        action="store_true",
+        default=sup,
+        help="text format: print each finding's line with a caret under what it reports",
+    )
     fix = shared.add_argument_group("options for fix")
     fix.add_argument(
         "--diff",
@@ -227,6 +239,20 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", parents=[shared], help="list the rules, or explain one")
     rules.add_argument("--explain", metavar="ID", help="show one rule with its examples")
     rules.add_argument("--json", action="store_true", help="print the list as JSON")
+    rules.add_argument(
+        "--test",
+        nargs="*",
+        metavar="PACK",
+        help="run the examples of the rules of these packs (default: every rule) and exit 1 "
+        "listing the bad examples not reported and the good ones reported",
+    )
+    commands.add_parser(
+        "server",
+        help="run a Language Server Protocol server on stdin/stdout (diagnostics in editors)",
+        description="Speak the Language Server Protocol on stdin and stdout: an editor that starts "
+        "`artlint server` shows findings as diagnostics in Markdown, text and HTML files, on open, "
+        "change and save. The configuration is found from the workspace folder upward.",
+    )
     schema = commands.add_parser("schema", help="print a JSON Schema artlint uses")
     schema.add_argument("name", choices=("report", "rule", "config", "language", "baseline"))
     return parser
@@ -296,6 +322,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "server":
+            from artlint.server import run
+
+            return run()
         if args.command == "fix":
             from artlint.fix import run_fix
 
@@ -337,14 +367,20 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    if args.test is not None:
+        return _test_rules(args)
     linter = _linter(args)
     rules = linter.ruleset.rules
     if args.explain:
+        from artlint.ruletest import run_examples
+
         chosen = [r for r in linter.ruleset.rules if r.id == args.explain]
         if not chosen:
             raise ArtlintError(f"unknown rule: {args.explain} (see `artlint rules`)")
-        print(_explain(chosen[0]))
-        return EXIT_OK
+        outcomes = run_examples(linter.ruleset, chosen)
+        print(_explain(chosen[0], outcomes))
+        return EXIT_OK if all(o.passed for o in outcomes) else EXIT_FAILED
+
     if args.json:
         print(json.dumps([_rule_summary(r) for r in rules], indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -389,7 +425,40 @@ def _measured_lines(rule: Any) -> list[str]:
     ]
 
 
-def _explain(rule: Any) -> str:
+def _test_rules(args: argparse.Namespace) -> int:
+    """`rules --test [PACK...]`: every example of the given packs' rules (or of all rules)."""
+    from artlint.ruleset import load_ruleset, pack_files
+    from artlint.ruletest import format_failure, rules_in, run_examples
+
+    config = _config_from(args)
+    bundled = {p.name: p for p in pack_files()}
+    named, extra = [], []
+    for path in pack_files(args.test)[len(bundled) :] if args.test else []:
+        # A bundled pack named by its path (rules/claims.yaml in a clone, the same
+        # file as the installed one) is tested as the bundled pack, not loaded twice.
+        twin = bundled.get(path.name)
+        if twin is not None and (twin.resolve() == path.resolve() or twin.read_bytes() == path.read_bytes()):
+            named.append(twin)
+        else:
+            named.append(path)
+            extra.append(path)
+    ruleset = load_ruleset([*config.rule_paths, *extra], use_cache=not getattr(args, "no_cache", False))
+    rules = rules_in(ruleset, named) if args.test else list(ruleset.rules)
+    outcomes = run_examples(ruleset, rules)
+    failed = [o for o in outcomes if not o.passed]
+    for outcome in failed:
+        print(format_failure(outcome))
+    print(
+        f"{len(outcomes)} example{'s' * (len(outcomes) != 1)} of {len(rules)} rule{'s' * (len(rules) != 1)}: "
+        f"{len(outcomes) - len(failed)} passed, {len(failed)} failed."
+    )
+    if args.test and not rules:
+        print("artlint: error: the given packs define no rule", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _explain(rule: Any, outcomes: Sequence[Any] = ()) -> str:
     lines = [
         rule.id,
         "=" * len(rule.id),
@@ -403,13 +472,20 @@ def _explain(rule: Any) -> str:
         "",
         f"message: {rule.message}",
     ]
-    for label, bad in (("Reported", True), ("Not reported", False)):
+    # Each example is run: "ok" if the rule does what the example says, "FAIL" otherwise.
+    verdicts = {id(o.example): o for o in outcomes}
+    for label, bad in (("Must be reported", True), ("Must not be reported", False)):
         examples = [e for e in rule.examples if e.bad is bad]
         if examples:
             lines += ["", f"{label} ({'bad' if bad else 'good'} examples):"]
             for example in examples:
-                text = example.text.rstrip("\n").replace("\n", "\n      ")
-                lines.append(f"  [{example.language}] {text}")
+                outcome = verdicts.get(id(example))
+                mark = "" if outcome is None else ("ok   " if outcome.passed else "FAIL ")
+                prefix = f"  {mark}[{example.language}] "
+                text = example.text.rstrip("\n").replace("\n", "\n" + " " * len(prefix))
+                lines.append(prefix + text)
+                if outcome is not None and not outcome.passed:
+                    lines.append(f"       ^ {outcome.describe()}")
     return "\n".join(lines)
 
 
@@ -483,6 +559,11 @@ def _check(args: argparse.Namespace) -> int:
     buffer = io.StringIO() if validate and fmt == "json" else None
     stream = buffer if buffer is not None else output
     reporter = make_reporter(fmt, stream, color=fmt == "text" and _use_color(args, output))
+    if hasattr(reporter, "use_rules"):  # SARIF describes the rules that report
+        reporter.use_rules(linter.ruleset)
+    if fmt == "text":
+        reporter.show_source = getattr(args, "show_source", False)  # type: ignore[attr-defined]
+        reporter.statistics = getattr(args, "statistics", False)  # type: ignore[attr-defined]
     quiet = getattr(args, "quiet", False)
     recorder = _baseline_writer(args)
     summary = Summary()

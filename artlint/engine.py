@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from artlint.dedupe import one_per_problem
 from artlint.document import Document
 from artlint.errors import InputProblem
 from artlint.findings import Finding
@@ -17,6 +18,7 @@ from artlint.limits import Limits, shown
 from artlint.matching import RuleTimeout, rule_budget
 from artlint.metrics import collect as collect_metrics
 from artlint.readers import is_suppressed, parse
+from artlint.reasons import score_reasons
 from artlint.results import ArticleResult, passes
 from artlint.ruleset import RuleSet
 from artlint.scoring import category_scores, overall_score
@@ -192,6 +194,15 @@ def _lint_document(
     scores = category_scores(findings, document.word_count, lines, checked, metrics)
     overall = overall_score(scores, options.category_weights or None)
     passed = passes(findings, overall, options.fail_on, options.min_score)
+    reasons = score_reasons(findings, document.word_count, metrics, checked)
+    # One finding per problem, once everything is measured (artlint/dedupe.py).
+    specificity = {rule.id: _specificity(rule.kind, m) for rule, m in applicable if m is not None}
+    findings = sorted(
+        one_per_problem(findings, lambda rule_id: specificity.get(rule_id, LAST_STAGE + 1)),
+        key=Finding.sort_key,
+    )
+    source = article.text.split("\n")
+    source_lines = {f.line: source[f.line - 1] for f in findings if 0 < f.line <= len(source)}
     return ArticleResult(
         path=article.path,
         record=article.record,
@@ -204,7 +215,16 @@ def _lint_document(
         metrics=metrics,
         findings=tuple(findings),
         problems=tuple(problems),
+        reasons=reasons,
+        source_lines=source_lines,
     )
+
+
+def _specificity(kind: str, matcher: object) -> int:
+    """0: the rule reads words; 1: shape (a line or block printed again); 2 and up: context."""
+    if stage_of(matcher):
+        return 1 + stage_of(matcher)
+    return 1 if kind in ("repeat", "doubled") else 0
 
 
 def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:

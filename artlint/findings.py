@@ -39,6 +39,8 @@ class Finding:
     # How sure the rule is (0-1): a learned scorer's calibrated probability, or a rule's
     # measured held-out precision. None where nothing was measured.
     confidence: float | None = None
+    # Other rules that reported the same problem (artlint/dedupe.py): kept here, not as findings.
+    also: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[int, int, str, int, int, str]:
         return (self.line, self.column, self.rule, self.end_line, self.end_column, self.message)
@@ -57,6 +59,8 @@ class Finding:
         }
         if self.confidence is not None:
             data["confidence"] = round(self.confidence, 3)
+        if self.also:
+            data["also"] = list(self.also)
         if self.fix is not None:
             data["fix"] = self.fix.to_dict()
         return data

@@ -32,6 +32,10 @@ class ArticleResult:
     metrics: Mapping[str, Any]
     findings: tuple[Finding, ...]
     problems: tuple[InputProblem, ...] = ()  # rules that failed on this article
+    # category -> what took its points, largest first (artlint/reasons.py)
+    reasons: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # line -> its source text, for the lines with a finding (text output, --show-source)
+    source_lines: Mapping[int, str] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +47,7 @@ class ArticleResult:
             "words": self.words,
             "passed": self.passed,
             "scores": dict(self.scores),
+            "reasons": {category: list(items) for category, items in self.reasons.items()},
             "metrics": dict(self.metrics),
             "findings": [f.to_dict() for f in self.findings],
             "errors": [p.to_dict() for p in self.problems],
@@ -61,6 +66,7 @@ class Summary:
     warnings: int = 0  # inputs skipped for a benign reason (empty)
     score_total: float = 0.0
     baselined: int = 0  # findings left out because the baseline holds them
+    by_rule: dict[str, int] = field(default_factory=dict)  # for --statistics (not in the JSON summary)
 
     def add(self, result: ArticleResult) -> None:
         self.articles += 1
@@ -70,6 +76,7 @@ class Summary:
         for finding in result.findings:
             self.by_severity[finding.severity] += 1
             self.by_category[finding.category] = self.by_category.get(finding.category, 0) + 1
+            self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
         self.errors += sum(1 for p in result.problems if p.level == "error")
         self.score_total += float(result.scores.get("overall") or 0.0)
 

@@ -186,8 +186,13 @@ def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True)
     # every helper they call (hashing the whole package costs about a millisecond).
     package = Path(__file__).resolve().parent
     code_files = sorted(package.rglob("*.py"))
+    # The measured table decides fix and confidence: a new table is a new entry.
     table = [measured.TABLE_PATH] if measured.TABLE_PATH.exists() else []
-    for path in [*code_files, *language_files, *files, *table]:
+    for path in [*code_files, *language_files, *table]:
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes())
+    base = digest.hexdigest()  # what every pack's compiled form depends on besides itself
+    for path in files:
         digest.update(str(path).encode())
         digest.update(path.read_bytes())
     cache_path = _cache_path(digest.hexdigest())
@@ -199,13 +204,14 @@ def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True)
             with contextlib.suppress(OSError):  # most recently used: kept when old ones are dropped
                 os.utime(cache_path)
             return cached
-    ruleset = _build(files, language_files)
+    ruleset = _build(files, language_files, base if use_cache and cache_path is not None else None)
     if use_cache and cache_path is not None:
         _write_cache(cache_path, ruleset)
     return ruleset
 
 
 _KEEP_RULE_CACHES = 8  # other checkouts and versions may share the cache folder
+_KEEP_PACK_CACHES = 64  # one per pack file: the bundled ones and a few versions of the user's
 
 
 def _cache_path(key: str) -> Path | None:
@@ -221,15 +227,45 @@ def _write_cache(path: Path, ruleset: RuleSet) -> None:
     # Every edit of a pack makes a new entry: drop all but the most recently used
     # (a hit touches its entry, see load_ruleset).
     try:
-        entries = sorted(path.parent.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in entries[_KEEP_RULE_CACHES:]:
-            stale.unlink(missing_ok=True)
+        for pattern, keep in (("rules-*.pickle", _KEEP_RULE_CACHES), ("pack-*.pickle", _KEEP_PACK_CACHES)):
+            entries = sorted(path.parent.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+            for stale in entries[keep:]:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
 
 
-def _build(files: Sequence[Path], language_files: Sequence[Path]) -> RuleSet:
+def _pack_cache_path(base: str, path: Path) -> Path | None:
+    """Where one pack's compiled rules are kept: a user who adds or edits a pack
+    recompiles that pack only, not the bundled ones (seconds of regex compiling)."""
+    from artlint import cache
+
+    try:
+        key = hashlib.sha256(f"{base}\0{path}\0".encode() + path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return cache.cache_dir() / f"pack-{key[:32]}.pickle"
+
+
+def _cached_pack(cache_path: Path | None) -> tuple[Rule, ...] | None:
+    if cache_path is None:
+        return None
+    from artlint import cache
+
+    rules = cache.load(cache_path)  # signed: a planted file is never unpickled
+    if not (isinstance(rules, tuple) and all(isinstance(r, Rule) for r in rules)):
+        return None
+    with contextlib.suppress(OSError):  # most recently used: kept when old ones are dropped
+        os.utime(cache_path)
+    return rules
+
+
+def _build(files: Sequence[Path], language_files: Sequence[Path], cache_base: str | None = None) -> RuleSet:
+    """Validate and compile the packs; with `cache_base`, a pack compiled before
+    (same content, same code and language data) is read back instead."""
     import jsonschema
+
+    from artlint import cache
 
     problems: list[str] = []
     languages = _load_languages(language_files, problems)
@@ -237,6 +273,20 @@ def _build(files: Sequence[Path], language_files: Sequence[Path]) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in files:
+        pack_cache = _pack_cache_path(cache_base, path) if cache_base is not None else None
+        cached = _cached_pack(pack_cache)
+        if cached is not None:
+            # Only packs without problems are cached; ids may still clash with another pack.
+            for rule in cached:
+                if rule.id in seen:
+                    problems.append(
+                        f"{rule.source}: {rule.id}: id: duplicate rule id (first defined at {seen[rule.id]})"
+                    )
+                    continue
+                seen[rule.id] = rule.source
+                rules.append(rule)
+            continue
+        problems_before, compiled_here = len(problems), []
         try:
             data, node = _load_yaml(path)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -281,11 +331,15 @@ def _build(files: Sequence[Path], language_files: Sequence[Path]) -> RuleSet:
             where = f"{path}:{_line_of(node, location)}"
             seen[rule_id] = where
             try:
-                rules.append(_compile_rule(spec, data, languages, where))
+                compiled_here.append(_compile_rule(spec, data, languages, where))
             except ValueError as error:
                 field_name = str(error).split(":", 2)[1].strip() if str(error).count(":") >= 2 else "rule"
                 detail = str(error).split(": ", 2)[-1]
                 problems.append(_describe(path, node, data, [*location, field_name], detail))
+        rules.extend(compiled_here)
+        if pack_cache is not None and len(problems) == problems_before:
+            rules_here = tuple(compiled_here)
+            cache.store(pack_cache, rules_here)
     if problems:
         raise RulePackError(problems)
     rules.sort(key=lambda r: r.id)

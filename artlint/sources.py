@@ -16,7 +16,6 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
 from pathlib import Path
 from typing import IO, Any
 
@@ -72,6 +71,10 @@ def expand_paths(paths: Iterable[str], options: SourceOptions) -> Iterator[str |
             continue
         path = Path(given)
         if path.is_dir():
+            from artlint.ignore import Ignorer
+
+            # .gitignore, `exclude` and tool folders (.git, venvs, *.egg-info) are skipped
+            ignorer = Ignorer.for_walk(path, options.exclude)
             found = False
             unreadable: list[OSError] = []
             for root, dirs, files in os.walk(path, onerror=unreadable.append):
@@ -79,10 +82,13 @@ def expand_paths(paths: Iterable[str], options: SourceOptions) -> Iterator[str |
                 while unreadable:
                     yield _unreadable_folder(unreadable.pop(0), given)
                     found = True
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(d, options))
+                ignorer.enter(Path(root))
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and not ignorer.skips(Path(root, d), True)
+                )
                 for name in sorted(files):
                     candidate = os.path.join(root, name)
-                    if format_of(name) and not _excluded(candidate, options):
+                    if format_of(name) and not ignorer.skips(Path(candidate), False):
                         found = True
                         yield candidate
             while unreadable:
@@ -103,12 +109,6 @@ def _unreadable_folder(error: OSError, given: str) -> InputProblem:
     return InputProblem(
         str(error.filename) if error.filename is not None else given,
         f"cannot read this folder: {error.strerror or error}",
-    )
-
-
-def _excluded(path: str, options: SourceOptions) -> bool:
-    return any(
-        fnmatch(path, pattern) or fnmatch(os.path.basename(path), pattern) for pattern in options.exclude
     )
 
 
@@ -297,6 +297,9 @@ def _read_jsonl(
 ) -> Iterator[Article | InputProblem]:
     records = 0
     limits = options.limits
+    # Records without the text field, held back until one record has it: a file
+    # where none has it (labels, metadata) is one error, not one per record.
+    unread = _Unread()
     try:
         handle = stream if stream is not None else _open_stream(path)
     except NotRegularFile as error:
@@ -322,22 +325,32 @@ def _read_jsonl(
                 item = parse_record(raw, path, number, options)
             except Exception as error:  # a bug on one record: the next records are still read
                 item = internal_error(path, error, line=number)
+            if unread.holding:
+                if _lacks_field(item, options):
+                    unread.hold(item, _keys_of(raw))
+                    continue
+                yield from unread.release()
             yield item
     except StreamTooLarge:
+        yield from unread.release()
         yield InputProblem(
             path,
             too_large("the stream", "max_stream_bytes", limits.max_stream_bytes, "the rest was not read"),
         )
         return
     except OSError as error:  # includes gzip.BadGzipFile
+        yield from unread.release()
         yield InputProblem(path, f"cannot read: {getattr(error, 'strerror', None) or error}")
         return
     except EOFError:
+        yield from unread.release()
         yield InputProblem(path, "truncated gzip stream")
         return
     finally:
         if stream is None:
             handle.close()
+    if unread.count:
+        yield unread.as_one(path, options.text_field)
     if records == 0:
         yield InputProblem(path, "empty file: no records", level="warning")
 
@@ -367,6 +380,53 @@ def record_name(value: Any) -> str | None:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     except (TypeError, ValueError, RecursionError):
         return str(value)
+
+
+def _keys_of(raw: bytes) -> list[str]:
+    """The field names of a record (for the message when no record has the text field)."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return []
+    return [str(key) for key in record] if isinstance(record, dict) else []
+
+
+def _lacks_field(item: Article | InputProblem, options: SourceOptions) -> bool:
+    return isinstance(item, InputProblem) and item.field == options.text_field and "missing" in item.message
+
+
+class _Unread:
+    """The leading records of a JSONL file that lack the text field."""
+
+    KEEP = 1000  # problems kept to report one by one if a later record turns out to be an article
+
+    def __init__(self) -> None:
+        self.holding = True
+        self.count = 0
+        self.problems: list[InputProblem] = []
+        self.fields: dict[str, None] = {}
+
+    def hold(self, problem: InputProblem, keys: list[str]) -> None:
+        self.count += 1
+        if len(self.problems) < self.KEEP:
+            self.problems.append(problem)
+        for key in keys:
+            if len(self.fields) < 8:
+                self.fields.setdefault(str(key))
+
+    def release(self) -> list[InputProblem]:
+        """A record has the field after all: the held ones are errors of their own."""
+        held, self.problems, self.holding, self.count = self.problems, [], False, 0
+        return held
+
+    def as_one(self, path: str, field: str) -> InputProblem:
+        seen = ", ".join(self.fields) or "none"
+        return InputProblem(
+            path,
+            f"no record has the text field ({self.count} record{'s' * (self.count != 1)}; their fields: "
+            f"{seen}): not a file of articles? name the field with --text-field",
+            field=field,
+        )
 
 
 def article_from_record(

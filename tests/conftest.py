@@ -1,13 +1,24 @@
-"""Shared helpers: paths to the labeled seeds, a CLI runner that validates
-every JSON report it sees against schemas/report.schema.json."""
+"""Shared helpers: paths to the test articles, a CLI runner that validates
+every JSON report it sees against schemas/report.schema.json.
+
+Two kinds of test data:
+- tests/data/articles: articles written for these tests, one for each defect
+  class, with their labels (expected.json). They come with the repository, so
+  a bare clone tests everything the code does.
+- ../shared (seeds/, corpus/): the real labeled corpora. Tests that measure on
+  them are marked `needs_shared`; without the folder they are skipped with that
+  reason, and with ARTLINT_REQUIRE_SHARED=1 (CI) its absence is an error.
+"""
 
 from __future__ import annotations
 
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +34,32 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
 EXAMPLES = ROOT / "examples"
+DATA = ROOT / "tests" / "data"
+ARTICLES = DATA / "articles"
+# Fixture articles that stand in for the seeds where a test needs "a real article".
+SCRAPED_EN = ARTICLES / "scraped-en.txt"
+SCRAPED_FR = ARTICLES / "scraped-fr.txt"
+
+HAVE_SHARED = (SEEDS / "expected.json").is_file()
+NEEDS_SHARED = "needs ../shared (the labeled corpora)"
+needs_shared = pytest.mark.skipif(not HAVE_SHARED, reason=NEEDS_SHARED)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    # Tests never touch the user's cache; subprocesses inherit this too.
-    os.environ["ARTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("artlint-cache"))
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # CI always has the corpora: there, skipping the measurements would hide a regression.
+    if os.environ.get("ARTLINT_REQUIRE_SHARED") == "1" and not HAVE_SHARED:
+        raise pytest.UsageError(f"ARTLINT_REQUIRE_SHARED=1 but {SHARED} is missing")
+
+
+# Tests never touch the user's cache; subprocesses inherit this too. Set at import,
+# not in a fixture, so that rule packs compiled while collecting (module-level
+# load_ruleset) are cached there and shared by the whole session.
+_CACHE = tempfile.mkdtemp(prefix="artlint-test-cache-")
+os.environ["ARTLINT_CACHE_DIR"] = _CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @dataclass
@@ -111,4 +142,38 @@ def _validate_output(args: tuple[str, ...], out: str) -> None:
 
 
 def seed_labels() -> dict:
+    """The seeds' labels; empty without ../shared (the tests using them are `needs_shared`)."""
+    if not HAVE_SHARED:
+        return {}
     return json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))["files"]
+
+
+def article_labels() -> dict:
+    """The labels of the fixture articles in tests/data/articles (always there)."""
+    return json.loads((ARTICLES / "expected.json").read_text(encoding="utf-8"))["files"]
+
+
+def fixture_texts() -> list[str]:
+    """The fixture articles' texts, in name order."""
+    return [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.iterdir()) if p.suffix in (".txt", ".md")]
+
+
+def page_texts(count: int, per_page: int = 2) -> list[str]:
+    """`count` page-sized texts, each `per_page` fixture articles in a row (the next
+    page starting one article later), for tests that need volume rather than labels."""
+    texts = fixture_texts()
+    return [
+        "\n\n".join(texts[(i + k) % len(texts)] for k in range(min(per_page, len(texts))))
+        for i in range(count)
+    ]
+
+
+def write_pages(folder: Path, count: int) -> list[Path]:
+    """`count` page files (page-000.txt, ...) of page_texts(count) in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index, text in enumerate(page_texts(count)):
+        path = folder / f"page-{index:03d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

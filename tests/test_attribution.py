@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, SHARED
+from conftest import ROOT, SEEDS, SHARED, needs_shared
 
 from artlint import attribution
 from artlint.document import Document
@@ -116,6 +116,7 @@ def test_french_quotes_with_speaker_after_and_inside() -> None:
     assert analysis.sources == ("Caldwell",)
 
 
+@needs_shared
 def test_seed_articles() -> None:
     seed = (SEEDS / "001_26ea75ed01c9747a.txt").read_text(encoding="utf-8")
     document, analysis = analysed(seed, "fr")
@@ -151,6 +152,7 @@ def _dev_rows() -> list[dict]:
     return [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+@needs_shared
 def test_agreement_with_the_hand_labels_of_the_dev_set() -> None:
     """In context, most sentences labeled 'attributed' are found attributed and few
     labeled 'none' are (figures as measured when the lists were written: en 162/172

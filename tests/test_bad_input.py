@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SEEDS, run_cli
+from conftest import EXAMPLES, SCRAPED_EN, run_cli
 
 from artlint.errors import RulePackError
 from artlint.ruleset import load_ruleset
 
-GOOD = str(SEEDS / "002_fb5a591701a25ef8.txt")
+GOOD = str(SCRAPED_EN)
 
 
 def _linted_paths(run) -> list[str]:
@@ -162,7 +162,7 @@ def test_invalid_rule_pack_names_file_line_rule_and_field(tmp_path: Path, body: 
     pack = tmp_path / "mine.yaml"
     pack.write_text(body, encoding="utf-8")
     with pytest.raises(RulePackError) as caught:
-        load_ruleset([pack], use_cache=False)
+        load_ruleset([pack])  # a pack with problems is never cached
     assert any(problem.startswith(str(pack)) and expected in problem for problem in caught.value.problems), (
         caught.value.problems
     )

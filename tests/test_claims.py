@@ -9,7 +9,7 @@ import json
 from collections import Counter, defaultdict
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, needs_shared
 
 from artlint.api import Linter
 from artlint.config import Config
@@ -106,6 +106,7 @@ def test_an_attributed_sentence_gets_no_claims_finding() -> None:
     assert checked >= 25
 
 
+@needs_shared
 def test_seed_sentences_in_context() -> None:
     """The seeds' claims: the user base figure of 002 line 8 is found, and the
     quoted, attributed statements of 001 line 9 and 002 line 12 are not flagged."""
@@ -150,6 +151,7 @@ def _body_density(folder: str, language: str, known: dict[str, str]) -> float:
     return 1000.0 * findings / body_words
 
 
+@needs_shared
 def test_news_does_not_drown_in_findings() -> None:
     """At most 2 claims findings per 1,000 words on the BODY lines of real news
     (measured 1.37 for English and 1.88 for French when the rules were written)."""
@@ -158,6 +160,7 @@ def test_news_does_not_drown_in_findings() -> None:
     assert _body_density("fr-de/residue/traf", "fr", known) <= 2.0
 
 
+@needs_shared
 def test_targets_on_the_dev_set_in_context() -> None:
     """bench/data/claims-dev.jsonl, each sentence judged inside its article
     (`python bench/quality.py claims` prints the same figures and more)."""

@@ -6,26 +6,26 @@ import json
 import os
 from pathlib import Path
 
-from conftest import EXAMPLES, SEEDS, run_cli, run_process
+from conftest import ARTICLES, EXAMPLES, SCRAPED_EN, SCRAPED_FR, run_cli, run_process
 
-SEED_FR = str(SEEDS / "000_9f1a752b76ae5edd.txt")
-SEED_EN = str(SEEDS / "002_fb5a591701a25ef8.txt")
+ARTICLE_FR = str(SCRAPED_FR)
+ARTICLE_EN = str(SCRAPED_EN)
 CLEAN = str(EXAMPLES / "clean-article.md")
 
 
 def test_text_format_lines_and_summary() -> None:
-    run = run_cli("check", "--isolated", SEED_EN)
+    run = run_cli("check", "--isolated", ARTICLE_EN)
     assert run.code == 1
     lines = run.out.splitlines()
     assert (
-        f"{SEED_EN}:50:1: warning boilerplate.source-link Link label left in the text: 'Source link'" in lines
+        f"{ARTICLE_EN}:16:1: warning boilerplate.source-link Link label left in the text: 'Source link'" in lines
     )
     assert "1 article checked, 1 failed" in lines[-1]
     assert "\x1b[" not in run.out  # no colour when not a terminal
 
 
 def test_color_always_paints_severity() -> None:
-    run = run_cli("check", "--isolated", "--color", "always", SEED_EN)
+    run = run_cli("check", "--isolated", "--color", "always", ARTICLE_EN)
     assert "\x1b[33mwarning\x1b[0m" in run.out
 
 
@@ -36,30 +36,30 @@ def test_clean_article_passes_with_exit_zero() -> None:
 
 
 def test_options_before_the_command_work() -> None:
-    before = run_cli("--isolated", "--format", "json", "--select", "boilerplate", "check", SEED_EN)
-    after = run_cli("check", SEED_EN, "--isolated", "--format", "json", "--select", "boilerplate")
+    before = run_cli("--isolated", "--format", "json", "--select", "boilerplate", "check", ARTICLE_EN)
+    after = run_cli("check", ARTICLE_EN, "--isolated", "--format", "json", "--select", "boilerplate")
     assert before.code == after.code == 1
     assert before.out == after.out
     assert {f["category"] for f in before.json()["results"][0]["findings"]} == {"boilerplate"}
 
 
 def test_json_report_contract() -> None:
-    run = run_cli("check", "--isolated", "--format", "json", SEED_EN, CLEAN)
+    run = run_cli("check", "--isolated", "--format", "json", ARTICLE_EN, CLEAN)
     report = run.json()  # schema-validated by run_cli
     assert report["tool"]["name"] == "artlint"
-    assert [r["path"] for r in report["results"]] == [SEED_EN, CLEAN]
+    assert [r["path"] for r in report["results"]] == [ARTICLE_EN, CLEAN]
     first = report["results"][0]
     assert first["language"] == "en" and first["record"] is None
     assert set(first["scores"]) >= {"overall", "boilerplate", "entities", "sourcing", "claims", "readability"}
     finding = next(f for f in first["findings"] if f["rule"] == "boilerplate.comment-form")
-    assert (finding["line"], finding["column"], finding["end_line"]) == (52, 1, 52)
+    assert (finding["line"], finding["column"], finding["end_line"]) == (17, 1, 17)
     assert finding["end_column"] == 1 + len("Leave a Reply")
     assert finding["excerpt"] == "Leave a Reply"
     assert report["summary"]["articles"] == 2 and report["summary"]["failed"] == 1
 
 
 def test_same_input_gives_byte_identical_json() -> None:
-    args = ("check", "--isolated", "--format", "json", str(SEEDS), str(EXAMPLES))
+    args = ("check", "--isolated", "--format", "json", str(ARTICLES), str(EXAMPLES))
     assert run_cli(*args).out == run_cli(*args).out
 
 
@@ -85,41 +85,41 @@ def test_text_field_and_id_field_options(tmp_path: Path) -> None:
 
 def test_select_ignore_and_unknown_rule() -> None:
     only = run_cli(
-        "check", "--isolated", "--format", "json", "--select", "claims.weasel-attribution", SEED_EN
+        "check", "--isolated", "--format", "json", "--select", "claims.weasel-attribution", ARTICLE_EN
     )
     assert {f["rule"] for f in only.json()["results"][0]["findings"]} == {"claims.weasel-attribution"}
-    ignored = run_cli("check", "--isolated", "--format", "json", "--ignore", "boilerplate,claims", SEED_EN)
+    ignored = run_cli("check", "--isolated", "--format", "json", "--ignore", "boilerplate,claims", ARTICLE_EN)
     assert not {f["category"] for f in ignored.json()["results"][0]["findings"]} & {"boilerplate", "claims"}
-    unknown = run_cli("check", "--isolated", "--select", "boilerplate.nope", SEED_EN)
+    unknown = run_cli("check", "--isolated", "--select", "boilerplate.nope", ARTICLE_EN)
     assert unknown.code == 2 and "unknown rule or category: boilerplate.nope" in unknown.err
 
 
 def test_min_score_and_fail_on() -> None:
-    lenient = run_cli("check", "--isolated", "--fail-on", "none", SEED_EN)
+    lenient = run_cli("check", "--isolated", "--fail-on", "none", ARTICLE_EN)
     assert lenient.code == 0
-    strict = run_cli("check", "--isolated", "--fail-on", "none", "--min-score", "99", SEED_EN)
+    strict = run_cli("check", "--isolated", "--fail-on", "none", "--min-score", "99", ARTICLE_EN)
     assert strict.code == 1
-    errors_only = run_cli("check", "--isolated", "--fail-on", "error", "--select", "boilerplate", SEED_EN)
+    errors_only = run_cli("check", "--isolated", "--fail-on", "error", "--select", "boilerplate", ARTICLE_EN)
     assert errors_only.code == 0  # boilerplate findings are warnings
 
 
 def test_output_file_and_validate(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
-    run = run_cli("check", "--isolated", "--format", "json", "--validate", "--output", str(target), SEED_FR)
+    run = run_cli("check", "--isolated", "--format", "json", "--validate", "--output", str(target), ARTICLE_FR)
     assert run.code == 1 and run.out == ""
     report = json.loads(target.read_text(encoding="utf-8"))
     assert report["results"][0]["language"] == "fr"
 
 
 def test_sarif_and_github_formats() -> None:
-    sarif = json.loads(run_cli("check", "--isolated", "--format", "sarif", SEED_EN).out)
+    sarif = json.loads(run_cli("check", "--isolated", "--format", "sarif", ARTICLE_EN).out)
     assert sarif["version"] == "2.1.0"
     regions = [
         r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif["runs"][0]["results"]
     ]
-    assert 52 in regions
-    github = run_cli("check", "--isolated", "--format", "github", SEED_EN).out
-    assert "::warning file=" in github and "line=52" in github
+    assert 17 in regions
+    github = run_cli("check", "--isolated", "--format", "github", ARTICLE_EN).out
+    assert "::warning file=" in github and "line=17" in github
 
 
 def test_stdin_with_lang_and_exit_code() -> None:
@@ -133,7 +133,7 @@ def test_config_file_is_discovered_and_obeyed(tmp_path: Path) -> None:
         '[tool.artlint]\nselect = ["claims"]\nfail_on = "error"\n', encoding="utf-8"
     )
     article = tmp_path / "a.txt"
-    article.write_text(Path(SEED_EN).read_text(encoding="utf-8"), encoding="utf-8")
+    article.write_text(Path(ARTICLE_EN).read_text(encoding="utf-8"), encoding="utf-8")
     nested = tmp_path / "sub"
     nested.mkdir()
     run = run_cli("check", "--format", "json", str(article), cwd=nested)
@@ -145,14 +145,14 @@ def test_config_file_is_discovered_and_obeyed(tmp_path: Path) -> None:
 def test_dot_artlint_toml_and_explicit_config(tmp_path: Path) -> None:
     config = tmp_path / ".artlint.toml"
     config.write_text('ignore = ["boilerplate"]\n', encoding="utf-8")
-    run = run_cli("check", "--config", str(config), "--format", "json", SEED_EN)
+    run = run_cli("check", "--config", str(config), "--format", "json", ARTICLE_EN)
     assert "boilerplate" not in {f["category"] for f in run.json()["results"][0]["findings"]}
 
 
 def test_invalid_config_names_file_line_and_field(tmp_path: Path) -> None:
     config = tmp_path / ".artlint.toml"
     config.write_text('select = ["claims"]\nfail_on = "sometimes"\n', encoding="utf-8")
-    run = run_cli("check", "--config", str(config), SEED_EN)
+    run = run_cli("check", "--config", str(config), ARTICLE_EN)
     assert run.code == 2
     assert f"{config}:2: fail_on: 'sometimes' is not one of" in run.err
 
@@ -161,7 +161,8 @@ def test_rules_list_and_explain() -> None:
     listed = run_cli("rules", "--isolated")
     assert listed.code == 0 and "boilerplate.comment-form" in listed.out
     explained = run_cli("rules", "--isolated", "--explain", "boilerplate.comment-form")
-    assert "Leave a Reply" in explained.out and "Reported (bad examples)" in explained.out
+    assert "Leave a Reply" in explained.out and "Must be reported (bad examples)" in explained.out
+    assert "  ok   [en] Leave a Reply" in explained.out and explained.code == 0
     missing = run_cli("rules", "--isolated", "--explain", "no.such-rule")
     assert missing.code == 2
 

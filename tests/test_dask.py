@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS, run_cli
+from conftest import ARTICLES, page_texts, run_cli
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+import artlint  # noqa: E402 - after the skip: only its location is needed
 
 
 def _free_port() -> int:
@@ -49,6 +51,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = dict(os.environ)
+    # The workers import the artlint these tests import (a checkout's, not another install's).
+    package_root = str(Path(artlint.__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     processes: list[subprocess.Popen] = []
 
     def start(name: str, *args: str) -> None:
@@ -90,17 +95,16 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """Real pages: a JSONL file of labeled pages (one record broken), a gzip one, and the seeds."""
+    """Pages (of the fixture articles): a JSONL file (one record broken), a gzip one, and the articles."""
     import gzip
 
     folder = tmp_path_factory.mktemp("dask-corpus")
-    pages = sorted((CORPUS / "residue" / "naive").glob("*.txt"))[:60]
-    lines = [json.dumps({"id": p.stem[:12], "text": p.read_text(encoding="utf-8")}) for p in pages]
+    lines = [json.dumps({"id": f"page-{i}", "text": text}) for i, text in enumerate(page_texts(60))]
     lines.insert(20, '{"id": "broken", "text": ')
     (folder / "pages.jsonl").write_text("\n".join(lines[:40]) + "\n", encoding="utf-8")
     with gzip.open(folder / "more.jsonl.gz", "wt", encoding="utf-8") as handle:
         handle.write("\n".join(lines[40:]) + "\n")
-    return [str(folder / "pages.jsonl"), str(folder / "more.jsonl.gz"), str(SEEDS)]
+    return [str(folder / "pages.jsonl"), str(folder / "more.jsonl.gz"), str(ARTICLES)]
 
 
 def test_cluster_results_identical_to_a_local_run(cluster: str, corpus: list[str]) -> None:
@@ -111,7 +115,7 @@ def test_cluster_results_identical_to_a_local_run(cluster: str, corpus: list[str
     assert remote.code == local.code == 2  # the broken record
     assert remote.out == local.out
     report = remote.json()
-    assert report["summary"]["articles"] == 60 + len(list(SEEDS.glob("*.txt")))
+    assert report["summary"]["articles"] == 60 + len([p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md")])
     assert report["errors"][0]["record"] is None and report["errors"][0]["line"] == 21
 
 

@@ -8,7 +8,7 @@ import json
 
 import pytest
 import regex
-from conftest import CORPUS, SEEDS, run_cli
+from conftest import CORPUS, SCRAPED_FR, SEEDS, needs_shared, run_cli
 
 from artlint.api import Linter
 from artlint.config import Config
@@ -44,6 +44,7 @@ def seed_findings(linter: Linter) -> tuple[list[str], list]:
     return text.split("\n"), _holes(linter, text)
 
 
+@needs_shared
 @pytest.mark.parametrize(
     ("line", "fragment", "words"),
     [
@@ -65,6 +66,7 @@ def test_seed_hole_is_reported_at_the_spot_with_its_words(seed_findings, line, f
     assert f"between {words}" in finding.message
 
 
+@needs_shared
 @pytest.mark.parametrize(("fragment", "verb"), [("perdus,", "reste"), ("comment", "entend")])
 def test_french_subject_loss_is_reported(seed_findings, fragment, verb) -> None:
     lines, findings = seed_findings
@@ -74,6 +76,7 @@ def test_french_subject_loss_is_reported(seed_findings, fragment, verb) -> None:
     assert any(f"'{verb}" in f.message for f in subject)
 
 
+@needs_shared
 def test_clean_lines_of_the_seed_have_no_hole(seed_findings) -> None:
     _lines, findings = seed_findings
     labels = json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))["files"][SEED_FR.name]
@@ -94,6 +97,7 @@ def corpus_results(linter: Linter) -> list[tuple[list[dict], list, list, str]]:
     return results
 
 
+@needs_shared
 def test_most_corpus_holes_are_found_near_their_column(corpus_results) -> None:
     total = found = 0
     for holes, findings, _clean, _stem in corpus_results:
@@ -108,6 +112,7 @@ def test_most_corpus_holes_are_found_near_their_column(corpus_results) -> None:
     assert found / total >= 0.65, f"{found}/{total}"
 
 
+@needs_shared
 def test_flagged_lines_mostly_hold_a_hole(corpus_results) -> None:
     flagged = right = 0
     for holes, findings, _clean, _stem in corpus_results:
@@ -117,6 +122,7 @@ def test_flagged_lines_mostly_hold_a_hole(corpus_results) -> None:
     assert right / flagged >= 0.9, f"{right}/{flagged}"
 
 
+@needs_shared
 def test_untouched_twins_are_almost_silent(corpus_results) -> None:
     false = [(stem, f.line, f.rule, f.excerpt) for _h, _f, clean, stem in corpus_results for f in clean]
     assert len(false) <= 3, false
@@ -160,6 +166,7 @@ def test_names_skip_sentence_starts_and_count_once() -> None:
     assert names(Document(text=text, language="fr")) == {"llama", "mark zuckerberg", "meta"}
 
 
+@needs_shared
 def test_entity_metrics_in_the_json_report() -> None:
     stem = "1ace8c85aaee21b9d4505eca506d50c4721c29db62848b567a9703bfe0583892"
     holed, clean = CORPUS / "holes" / f"{stem}.txt", CORPUS / "holes" / f"{stem}.clean.txt"
@@ -174,5 +181,5 @@ def test_entity_metrics_in_the_json_report() -> None:
 
 
 def test_no_entity_metrics_when_the_category_is_ignored() -> None:
-    run = run_cli("check", "--isolated", "--format", "json", "--ignore", "entities", str(SEED_FR))
+    run = run_cli("check", "--isolated", "--format", "json", "--ignore", "entities", str(SCRAPED_FR))
     assert "entities" not in run.json()["results"][0]["metrics"]

@@ -9,23 +9,28 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import CORPUS, SEEDS, run_cli
+from conftest import ARTICLES, SCRAPED_EN, run_cli, write_pages
 
 from artlint import api
 from artlint.api import Linter
 from artlint.config import Config
 from artlint.errors import InputProblem
 
-RESIDUE = CORPUS / "residue" / "naive"
+# Stand-ins for a corpus (tests/data/articles combined into pages): these tests are
+# about order, pools and determinism, not about what is found.
+ARTICLE_NAMES = sorted(p.name for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md"))
 
 
 @pytest.fixture(scope="module")
-def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """Real pages as files and as JSONL records, with broken inputs between them."""
+def page_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return write_pages(tmp_path_factory.mktemp("pages"), 40)
+
+
+@pytest.fixture(scope="module")
+def mixed_inputs(tmp_path_factory: pytest.TempPathFactory, page_files: list[Path]) -> list[str]:
+    """Pages as files and as JSONL records, with broken inputs between them."""
     folder = tmp_path_factory.mktemp("mixed")
-    pages = sorted(RESIDUE.glob("*.txt"))
-    pages = [p for p in pages if not p.name.endswith(".labels.jsonl")][:40]
-    assert len(pages) >= 30
+    pages = page_files
     lines = []
     for index, page in enumerate(pages):
         lines.append(json.dumps({"id": f"page-{index}", "text": page.read_text(encoding="utf-8")}))
@@ -38,7 +43,7 @@ def mixed_inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     empty = folder / "empty.txt"
     empty.write_text("", encoding="utf-8")
     return [
-        str(SEEDS),
+        str(ARTICLES),
         str(folder / "missing.md"),
         str(corpus),
         str(empty),
@@ -62,7 +67,7 @@ def test_jobs_give_byte_identical_json(mixed_inputs: list[str]) -> None:
 
 def test_jsonl_keeps_input_order_with_a_pool(mixed_inputs: list[str]) -> None:
     run = run_cli("check", "--isolated", "--format", "jsonl", "--jobs", "2", *mixed_inputs)
-    seeds = sorted(p.name for p in SEEDS.glob("*.txt"))
+    seeds = ARTICLE_NAMES
     pages = [Path(p).name for p in mixed_inputs[4:]]
     expected = (
         [("result", name) for name in seeds]
@@ -95,17 +100,19 @@ def test_a_handful_of_files_starts_no_pool(monkeypatch: pytest.MonkeyPatch) -> N
     _RecordingPool.started = []
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _RecordingPool)
     linter = Linter.from_config(Config())
-    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    seeds = sorted(str(ARTICLES / name) for name in ARTICLE_NAMES)
     results = list(linter.lint_paths(seeds, jobs=4))
     assert len(results) == len(seeds) and not any(isinstance(r, InputProblem) for r in results)
     assert _RecordingPool.started == []
 
 
-def test_a_corpus_starts_one_pool_with_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_corpus_starts_one_pool_with_the_same_results(
+    monkeypatch: pytest.MonkeyPatch, page_files: list[Path]
+) -> None:
     _RecordingPool.started = []
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _RecordingPool)
     linter = Linter.from_config(Config())
-    pages = [str(p) for p in sorted(RESIDUE.glob("*.txt"))][: api.POOL_MIN_ARTICLES + 10]
+    pages = [str(p) for p in page_files][: api.POOL_MIN_ARTICLES + 10]
     pooled = list(linter.lint_paths(pages, jobs=2))
     assert _RecordingPool.started == [2]
     assert pooled == list(linter.lint_paths(pages, jobs=1))
@@ -131,7 +138,7 @@ def test_linter_pickles_for_workers() -> None:
     import pickle
 
     linter = Linter.from_config(Config(select=("boilerplate",)))
-    text = (SEEDS / "002_fb5a591701a25ef8.txt").read_text(encoding="utf-8")
+    text = SCRAPED_EN.read_text(encoding="utf-8")
     copy = pickle.loads(pickle.dumps(linter))
     assert copy.lint_text(text) == linter.lint_text(text)
     assert any(f.rule.startswith("boilerplate.") for f in copy.lint_text(text).findings)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, SEEDS
+from conftest import EXAMPLES, ROOT, SCRAPED_FR
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "artlint test",
@@ -85,13 +85,13 @@ def test_hook_refuses_residue_and_accepts_clean_article(hook_repo, tmp_path: Pat
     assert installed.returncode == 0, installed.stdout + installed.stderr
     _git(project, env, "add", ".pre-commit-config.yaml")
 
-    # A scraped seed article: subscription form, repeated title, 'des rumeurs circulent'.
-    shutil.copy(SEEDS / "000_9f1a752b76ae5edd.txt", project / "meta-midjourney.txt")
+    # A scraped article: subscription form, repeated title, 'des rumeurs circulent'.
+    shutil.copy(SCRAPED_FR, project / "meta-midjourney.txt")
     _git(project, env, "add", "meta-midjourney.txt")
     refused = _run(["git", "commit", "-m", "add scraped article"], project, env)
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
-    assert "meta-midjourney.txt:35:1: warning boilerplate.subscription-prompt" in output
+    assert "meta-midjourney.txt:14:1: warning boilerplate.subscription-prompt" in output
     assert "boilerplate.form-message" in output
     assert _run(["git", "rev-parse", "--verify", "HEAD"], project, env).returncode != 0  # nothing committed
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import regex
-from conftest import CORPUS, SEEDS
+from conftest import ARTICLES, CORPUS, HAVE_SHARED, SEEDS
 
 from artlint import matching
 from artlint.document import Document
@@ -41,7 +41,18 @@ RULE = Rule(id="test.rule", category="test", kind="pattern", severity="info", me
 
 def _texts() -> list[Path]:
     corpus = sorted(CORPUS.rglob("*.txt"))
-    return sorted(SEEDS.glob("*.txt")) + corpus[::3]
+    return _articles() + sorted(SEEDS.glob("*.txt")) + corpus[::3]
+
+
+def _at_least(with_corpora: int, fixtures_only: int) -> int:
+    """How much a test must have checked not to pass by checking nothing: the
+    fixture articles alone (a bare clone) hold fewer matches than the corpora."""
+    return with_corpora if HAVE_SHARED else fixtures_only
+
+
+def _articles() -> list[Path]:
+    """The fixture articles: one of each defect class, always there."""
+    return sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md"))
 
 
 def _alternation(sources: list[str], flags: int, where: str, leads: object = ()) -> PatternSet:
@@ -71,7 +82,7 @@ def rulesets() -> tuple[RuleSet, RuleSet]:
         reference = load_ruleset(use_cache=False)
     finally:
         patch.undo()
-    return load_ruleset(use_cache=False), reference
+    return load_ruleset(), reference
 
 
 def test_rule_patterns_match_as_their_alternation(rulesets: tuple[RuleSet, RuleSet]) -> None:
@@ -96,7 +107,7 @@ def test_rule_patterns_match_as_their_alternation(rulesets: tuple[RuleSet, RuleS
                         where
                     )
                 compared += 1
-    assert compared > 1000
+    assert compared > _at_least(1000, 100)
 
 
 TRICKY = [
@@ -116,7 +127,7 @@ TRICKY = [
 def test_tricky_pattern_sets_match_as_their_alternation(sources: list[str]) -> None:
     combined = regex.compile("|".join(f"(?:{s})" for s in sources), FLAGS)
     patterns = compile_set(sources, FLAGS, "test")
-    for path in sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.glob("fr-de/holes/*.txt"))[:4]:
+    for path in _articles() + sorted(SEEDS.glob("*.txt")) + sorted(CORPUS.glob("fr-de/holes/*.txt"))[:4]:
         document = Document(path.read_text("utf-8"))
         assert _found(scan(patterns, document, RULE)) == _found(combined.finditer(document.text)), path.name
         for line in document.nonblank_lines:
@@ -142,7 +153,7 @@ def test_every_match_starts_with_one_of_its_literals(rulesets: tuple[RuleSet, Ru
                                 assert folded.startswith(wanted.starts, match.start()), pattern.pattern
                             for literals in wanted.requires:
                                 assert any(word in folded for word in literals), pattern.pattern
-    assert checked > 400  # real matches were checked, not none
+    assert checked > _at_least(400, 20)  # real matches were checked, not none
 
 
 def test_every_line_rule_match_holds_one_of_its_needles(rulesets: tuple[RuleSet, RuleSet]) -> None:
@@ -170,7 +181,7 @@ def test_every_line_rule_match_holds_one_of_its_needles(rulesets: tuple[RuleSet,
                         held = folded[found.start() : found.end()]
                         assert any(needle in held for needle in matcher.needles), (rule.id, line)
                     start = end + 1
-    assert with_needles > 1000 and checked > 50
+    assert with_needles > _at_least(1000, 100) and checked > _at_least(50, 5)
 
 
 def test_a_pattern_led_by_a_word_list_is_looked_for_at_those_words() -> None:
@@ -350,4 +361,4 @@ def test_attribution_word_lookups_agree_with_listing_every_word() -> None:
                 assert analyser._written_as(asked, True) == (asked in midcaps), asked
                 assert analyser._written_as(asked, False) == (asked in lowercase), asked
                 checked += 1
-    assert checked > 10000
+    assert checked > _at_least(10000, 1000)

@@ -4,9 +4,11 @@ examples, its configuration validates, its two set-up commands are the ones CI r
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 from artlint.api import Linter
 from artlint.config import Config, load_config
@@ -23,7 +25,7 @@ def test_readme_rule_pack_loads_and_its_examples_hold(tmp_path: Path) -> None:
     pack = next(b for b in _blocks("yaml") if b.startswith("category:"))
     path = tmp_path / "house.yaml"
     path.write_text(pack, encoding="utf-8")
-    ruleset = load_ruleset([path], use_cache=False)
+    ruleset = load_ruleset([path])
     rule = ruleset.by_id()["boilerplate.donation-appeal"]
     linter = Linter.from_config(Config(select=(rule.id,), rule_paths=(str(path),)))
     for example in rule.examples:
@@ -54,3 +56,31 @@ def test_ci_runs_the_readme_test_command() -> None:
     main_job, tests = commands
     assert "artlint check examples/" in main_job
     assert tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def _console_blocks() -> list[tuple[list[str], str]]:
+    """The README's `console` blocks: the command after '$ ' and what it prints."""
+    blocks = []
+    for block in _blocks("console"):
+        first, _, output = block.partition("\n")
+        assert first.startswith("$ artlint "), first
+        blocks.append((shlex.split(first[len("$ artlint ") :]), output))
+    return blocks
+
+
+def test_readme_sample_output_is_what_the_cli_prints() -> None:
+    blocks = _console_blocks()
+    assert len(blocks) >= 2
+    for args, shown in blocks:
+        run = run_cli(*args, cwd=ROOT)  # the repository's own config, as a user in the clone gets it
+        assert run.out == shown, f"README sample for `artlint {' '.join(args)}` is out of date:\n{run.out}"
+
+
+def test_precommit_rev_is_the_release_tag_of_this_version() -> None:
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text("utf-8"), re.M).group(1)
+    revs = re.findall(r"^\s*rev: (\S+)", README, re.M)
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    assert revs == [f"v{version}"] and f"rev: v{version}" in hooks
+    tags = subprocess.run(["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True)
+    if tags.returncode == 0 and tags.stdout.split():  # a clone with its tags: the tag must be one of them
+        assert f"v{version}" in tags.stdout.split()

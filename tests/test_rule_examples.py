@@ -8,8 +8,9 @@ import pytest
 from artlint.api import Linter
 from artlint.config import Config
 from artlint.ruleset import load_ruleset
+from artlint.ruletest import selection
 
-RULESET = load_ruleset(use_cache=False)
+RULESET = load_ruleset()
 CASES = [
     pytest.param(rule.id, example, id=f"{rule.id}-{'bad' if example.bad else 'good'}{index}")
     for rule in RULESET.rules
@@ -19,9 +20,9 @@ CASES = [
 
 def _selection(rule) -> str:
     """A rule that judges lines by the findings of its category's other rules
-    (`uses_findings`) is run with them; only its own findings are checked."""
-    in_context = any(getattr(m, "uses_findings", False) for m in rule.compiled.values())
-    return rule.category if in_context else rule.id
+    (`uses_findings`) is run with them; only its own findings are checked
+    (as `artlint rules --test` does)."""
+    return selection(rule)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def linters() -> dict[str, Linter]:
 @pytest.mark.parametrize(("rule_id", "example"), CASES)
 def test_rule_example(rule_id: str, example, linters: dict[str, Linter]) -> None:
     result = linters[rule_id].lint_text(example.text, lang=example.language)
-    hits = [f for f in result.findings if f.rule == rule_id]
+    hits = [f for f in result.findings if rule_id in (f.rule, *f.also)]  # also: merged into a more specific one
     if example.bad:
         assert hits, f"{rule_id} did not report its bad example: {example.text!r}"
         for finding in hits:

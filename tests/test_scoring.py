@@ -3,7 +3,7 @@ deterministic, both in the formula and end to end on real articles."""
 
 from __future__ import annotations
 
-from conftest import EXAMPLES, SEEDS
+from conftest import ARTICLES, EXAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,11 +55,13 @@ def test_residue_added_to_a_real_article_lowers_its_scores() -> None:
     assert dirty.scores["overall"] < clean.scores["overall"]
 
 
-def test_seed_scores_are_deterministic_and_rank_articles() -> None:
-    first = [next(LINTER.lint_paths([str(p)])) for p in sorted(SEEDS.glob("*.txt"))]
-    second = [next(LINTER.lint_paths([str(p)])) for p in sorted(SEEDS.glob("*.txt"))]
+def test_scores_are_deterministic_and_rank_articles() -> None:
+    paths = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".md"))
+    first = [next(LINTER.lint_paths([str(p)])) for p in paths]
+    second = [next(LINTER.lint_paths([str(p)])) for p in paths]
     assert [r.to_dict() for r in first] == [r.to_dict() for r in second]
-    by_name = {r.path.rsplit("/", 1)[-1][:3]: r.scores for r in first}
-    # The article with holes, widgets and a rating box scores below the one with none of them.
-    assert by_name["003"]["overall"] < by_name["004"]["overall"]
-    assert by_name["003"]["entities"] < 100.0 == by_name["001"]["entities"]
+    by_name = {r.path.rsplit("/", 1)[-1]: r.scores for r in first}
+    # The article with holes, a form and a breadcrumb scores below the clean one.
+    assert by_name["scraped-fr.txt"]["overall"] < by_name["clean-fr.txt"]["overall"]
+    assert by_name["holes-en.txt"]["entities"] < 100.0 == by_name["clean-en.md"]["entities"]
+    assert by_name["hard-to-read-en.txt"]["readability"] < 100.0 == by_name["clean-en.md"]["readability"]

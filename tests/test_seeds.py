@@ -1,21 +1,34 @@
-"""The hand-labeled seed articles behave: every `must` label is reported at its
-line with its category, and no `clean` line gets a finding of the named category."""
+"""Labeled articles behave: every `must` label is reported at its line with its
+category, and no `clean` line gets a finding of the named category.
+
+Two label sets: the fixture articles in tests/data/articles (always run, one
+article per defect class) and the real seeds in ../shared/seeds (`needs_shared`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import SEEDS, seed_labels
+from conftest import ARTICLES, SEEDS, article_labels, needs_shared, seed_labels
 
 from artlint.api import Linter
 from artlint.config import Config
 
-LABELS = seed_labels()
+# (set name, folder, labels, marks): the seeds' parameters are skipped without ../shared.
+LABEL_SETS = [
+    ("fixture", ARTICLES, article_labels(), ()),
+    ("seed", SEEDS, seed_labels(), (needs_shared,)),
+]
 
 
 @pytest.fixture(scope="module")
 def results() -> dict:
     linter = Linter.from_config(Config())
-    return {name: linter.lint_paths([str(SEEDS / name)]).__next__() for name in LABELS}
+    found = {}
+    for _set, folder, labels, _marks in LABEL_SETS:
+        for name in labels:
+            found[name] = next(linter.lint_paths([str(Path(folder) / name)]))
+    return found
 
 
 MUST = [
@@ -24,16 +37,28 @@ MUST = [
         label["line"],
         label["category"],
         label["what"],
-        id=f"{name[:3]}-L{label['line']}-{label['category']}",
+        id=f"{kind}-{name[:12]}-L{label['line']}-{label['category']}",
+        marks=marks,
     )
-    for name, spec in LABELS.items()
+    for kind, _folder, labels, marks in LABEL_SETS
+    for name, spec in labels.items()
     for label in spec["must"]
 ]
 CLEAN = [
-    pytest.param(name, group["lines"], group["category"], id=f"{name[:3]}-clean-{group['category']}")
-    for name, spec in LABELS.items()
+    pytest.param(
+        name, group["lines"], group["category"], id=f"{kind}-{name[:12]}-clean-{group['category']}", marks=marks
+    )
+    for kind, _folder, labels, marks in LABEL_SETS
+    for name, spec in labels.items()
     for group in spec["clean"]
 ]
+SETS = [pytest.param(labels, id=kind, marks=marks) for kind, _folder, labels, marks in LABEL_SETS]
+
+
+def test_fixture_articles_show_every_defect_class() -> None:
+    categories = {label["category"] for spec in article_labels().values() for label in spec["must"]}
+    assert categories >= {"boilerplate", "entities", "claims", "readability"}
+    assert {spec["language"] for spec in article_labels().values()} >= {"en", "fr"}
 
 
 @pytest.mark.parametrize(("name", "line", "category", "what"), MUST)
@@ -50,14 +75,16 @@ def test_clean_lines_have_no_finding_of_category(
     assert not wrong, [(f.line, f.rule, f.excerpt) for f in wrong]
 
 
-def test_detected_language_matches_labels(results: dict) -> None:
-    for name, spec in LABELS.items():
+@pytest.mark.parametrize("labels", SETS)
+def test_detected_language_matches_labels(results: dict, labels: dict) -> None:
+    for name, spec in labels.items():
         assert results[name].language == spec["language"], name
 
 
-def test_should_labels_mostly_reported(results: dict) -> None:
+@pytest.mark.parametrize("labels", SETS)
+def test_should_labels_mostly_reported(results: dict, labels: dict) -> None:
     # 'should' labels are harder; a good linter reports most of them.
-    should = [(name, label) for name, spec in LABELS.items() for label in spec["should"]]
+    should = [(name, label) for name, spec in labels.items() for label in spec["should"]]
     found = [
         (name, label)
         for name, label in should

@@ -5,7 +5,7 @@ for short texts)."""
 
 from __future__ import annotations
 
-from conftest import SEEDS, SHARED, run_cli
+from conftest import ARTICLES, SCRAPED_EN, SEEDS, SHARED, needs_shared, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,14 +28,16 @@ def lint(path):
 
 
 def test_report_carries_sourcing_metrics() -> None:
-    run = run_cli("check", "--isolated", "--format", "json", str(SEEDS / "001_26ea75ed01c9747a.txt"))
-    metrics = run.json()["results"][0]["metrics"]["sourcing"]  # schema-validated by run_cli
+    run = run_cli("check", "--isolated", "--format", "json", str(SCRAPED_EN), str(ARTICLES / "claims-en.md"))
+    scraped, claims = run.json()["results"]  # schema-validated by run_cli
+    metrics = scraped["metrics"]["sourcing"]
     assert metrics["quotes_with_speaker"] >= 1
-    assert "Alexandr Wang" in metrics["named_sources"]
-    assert 0 < metrics["attributed_sentences"] <= run.json()["results"][0]["metrics"]["sentences"]
-    assert metrics["claim_sentences"] >= 1
+    assert "Anna Berg" in metrics["named_sources"]
+    assert 0 < metrics["attributed_sentences"] <= scraped["metrics"]["sentences"]
+    assert claims["metrics"]["sourcing"]["claim_sentences"] >= 1
 
 
+@needs_shared
 def test_pages_without_any_source_are_reported_and_news_is_not() -> None:
     for path in (RECIPE, DIET):
         result = lint(path)
@@ -49,6 +51,7 @@ def test_pages_without_any_source_are_reported_and_news_is_not() -> None:
         assert not [f for f in lint(seed).findings if f.rule == "sourcing.no-attribution"], seed.name
 
 
+@needs_shared
 def test_quote_without_speaker_on_a_seed() -> None:
     result = lint(SEEDS / "002_fb5a591701a25ef8.txt")
     lines = {f.line for f in result.findings if f.rule == "sourcing.quote-without-speaker"}

@@ -17,24 +17,23 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS, run_cli
+from conftest import ARTICLES, page_texts, run_cli
 
 from artlint.sources import Article, SourceOptions, iter_articles
 
-PAGES = sorted(p for p in (CORPUS / "residue" / "traf_default").glob("*.txt"))
 
-
-def _records(count: int) -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in PAGES]
-    return [json.dumps({"id": f"r{i}", "text": texts[i % len(texts)]}) + "\n" for i in range(count)]
+def _records(count: int, per_page: int = 2) -> list[str]:
+    # pages made of the fixture articles: volume, not labels, is what these tests need
+    texts = page_texts(count, per_page)
+    return [json.dumps({"id": f"r{i}", "text": text}) + "\n" for i, text in enumerate(texts)]
 
 
 def test_reading_a_large_corpus_holds_one_record_at_a_time(tmp_path: Path) -> None:
     corpus = tmp_path / "big.jsonl.gz"
     with gzip.open(corpus, "wt", encoding="utf-8") as handle:
-        for line in _records(3000):
+        for line in _records(3000, per_page=7):
             handle.write(line)
-    size = sum(len(line) for line in _records(3000))
+    size = sum(len(line) for line in _records(3000, per_page=7))
     assert size > 10_000_000
     tracemalloc.start()
     try:
@@ -65,7 +64,7 @@ def test_gzip_corpus_gives_the_same_results_as_plain(tmp_path: Path) -> None:
 
 
 def test_gzip_report_holds_the_same_lines(tmp_path: Path) -> None:
-    seeds = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+    seeds = [str(p) for p in sorted(ARTICLES.glob("*.txt"))]
     out = tmp_path / "report.jsonl.gz"
     written = run_cli("check", "--isolated", "--format", "jsonl", "--output", str(out), *seeds)
     printed = run_cli("check", "--isolated", "--format", "jsonl", *seeds)
@@ -140,7 +139,7 @@ def _run_with_terminal_stderr(args: list[str], env: dict[str, str], report: Path
 @pytest.fixture(scope="module")
 def slow_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus = tmp_path_factory.mktemp("slow") / "corpus.jsonl"
-    corpus.write_text("".join(_records(300)), encoding="utf-8")  # seconds of linting: the bar shows after one
+    corpus.write_text("".join(_records(300, per_page=1)), encoding="utf-8")  # seconds of linting: the bar shows after one
     return corpus
 
 

@@ -6,6 +6,7 @@ and JSONL stream) and the summary at the end.
 - jsonl:  one JSON object per article, as soon as it is linted, then a summary object
 - sarif:  SARIF 2.1.0, for code-scanning dashboards
 - github: GitHub Actions workflow commands (annotations on the pull request)
+- html:   one self-contained page for a corpus: score histograms, lowest articles, rules, languages
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import IO
 
 from artlint.report.base import Reporter
 from artlint.report.github import GithubReporter
+from artlint.report.html import HtmlReporter
 from artlint.report.json import JsonLinesReporter, JsonReporter
 from artlint.report.sarif import SarifReporter
 from artlint.report.text import TextReporter
@@ -24,6 +26,7 @@ REPORTERS: dict[str, type[Reporter]] = {
     "jsonl": JsonLinesReporter,
     "sarif": SarifReporter,
     "github": GithubReporter,
+    "html": HtmlReporter,
 }
 
 
