@@ -70,12 +70,13 @@ def test_fix_removes_the_seed_residue_and_keeps_every_clean_line(tmp_path: Path)
             for number in group["lines"]:
                 assert before[number - 1] in kept, (name, number)
         residue = [x["line"] for x in labels[name]["must"] if x["category"] == "boilerplate"]
+        # only rules that earned fix on the labeled pages offer one (artlint/measured.py):
+        # comment and subscription forms, share bars, the source link; a repeated title
+        # or a breadcrumb is reported, not fixed
         residue = [n for n in residue if n in fixable]
-        assert len(residue) >= 5, (name, residue)
+        assert len(residue) >= 3, (name, residue)
         gone = [n for n in residue if before[n - 1] not in kept]
-        # fix removes what rules that earned it report (comment and subscription forms, the
-        # source link); a repeated title is reported, not fixed (artlint/measured.py)
-        assert len(gone) >= 2 and set(gone) <= set(residue), (name, residue, gone)
+        assert gone == residue, (name, residue, gone)
         assert _fixable(path) == []
 
 
@@ -242,8 +243,10 @@ def test_encoding_line_endings_and_final_newline_are_kept(
     else:
         assert "\n" not in fixed
     kept = [ln for ln in fixed.replace("\r\n", "\n").replace("\r", "\n").split("\n") if ln]
-    assert kept[0] == lines[1]  # the title, once: the breadcrumb above and its copy on line 4 are gone
-    assert kept[1].startswith("La région a inauguré lundi")
+    # the breadcrumb and the title's copy are reported, not fixed: their rules have not
+    # earned fix on the labeled pages (artlint/measured.py); the article's lines all stay
+    assert kept[:3] == [lines[0], lines[1], lines[3]]
+    assert any(line.startswith("La région a inauguré lundi") for line in kept)
 
 
 def test_mixed_line_endings_are_kept_line_by_line(tmp_path: Path) -> None:
