@@ -52,14 +52,19 @@ BEFORE_WORDS = 10  # how far back from a reporting verb its speaker may stand
 AFTER_WORDS = 6  # how far after it ("said the company's chief executive")
 PRONOUN_GAP = 3  # words allowed between a pronoun and its verb ("he also said")
 RESOLVE_SENTENCES = 5  # how far back a pronoun looks for the source it stands for
+PRONOUN_SENTENCES = 2  # how far back "they" looks for the vague group it stands for
 CLAIM_WINDOW = 1  # sentences on each side of a claim that may hold its source
+FRAME_WORDS = 5  # the most words between the comma and the verb of a closing frame ("..., one of them said")
 OPENER_CHARS = 40  # a speaker this close to a sentence start can own the quotation before it
 
 IDENTIFIED = ("named", "role", "pronoun")  # other statuses: vague, passive, negated, none
+_SPEAKER_KINDS = ("speech", "evidence", "marker")
+_NEVER = regex.compile(r"(?!x)x")  # cues that have a speaker to classify
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.&]*")
 _CONNECTORS = frozenset(
     ["of", "de", "du", "des", "van", "von", "der", "den", "al", "bin", "di", "da", "la", "le", "&", "y"]
 )
+_QUOTE_END_RE = regex.compile(r"[\"”»]")
 _CLAUSE_END_RE = regex.compile(r"[;:!?()\[\]“”«»\"]|—|–")
 # Opening and closing marks; scraped text mixes straight and curly quotes ("...” ).
 _QUOTE_PAIRS: Mapping[str, str] = {'“"': '”"', "«": "»"}
@@ -81,6 +86,17 @@ _CUE_LISTS = (  # in order of precedence where two start at the same word
     ("speech", "speech_verbs"),
     ("evidence", "evidence_verbs"),
 )
+# The weasel constructions that need no reporting verb (see rules/sourcing.yaml).
+_CONSTRUCT_LISTS = (
+    ("passive", "opinion_passive_patterns"),
+    ("hearsay", "hearsay_patterns"),
+    ("allegation", "allegation_patterns"),
+    ("rumour", "rumour_patterns"),
+    ("speculation", "speculation_patterns"),
+)
+# Constructions that stand in for a source only when no source is near: an
+# accuser or forecaster named in this sentence or the one before is the source.
+NEEDS_NO_SOURCE_NEAR = frozenset({"allegation"})
 _SCAN_CHAR = r"[\p{L}\p{M}\p{N}]"
 _SCAN_RE = regex.compile(_SCAN_CHAR + "+")
 _SCAN_CHAR_RE = regex.compile(_SCAN_CHAR)
@@ -203,6 +219,29 @@ class Lexicon:
     negations: frozenset[str]
     quantifier_anywhere: regex.Pattern[str]
     vague_patterns: PatternSet | None
+    group_roles: frozenset[str] = frozenset()
+    anonymous_heads: frozenset[str] = frozenset()
+    indefinite: frozenset[str] = frozenset()
+    referring: frozenset[str] = frozenset()  # "the officials", "its aides": named before
+    specific_groups: frozenset[str] = frozenset()  # words before a group that identify it ("company")
+    anonymous_nouns: frozenset[str] = frozenset()  # "sources": anonymous whatever comes with them
+    collective_roles: frozenset[str] = frozenset()  # plural roles that name a body ("police")
+    not_plural: frozenset[str] = frozenset()  # words the plural pattern mistakes ("news", "this")
+    plural: regex.Pattern[str] = _NEVER
+    subject_links: frozenset[str] = frozenset()  # words between a subject and its verb ("have", "also")
+    group_pronouns: frozenset[str] = frozenset()  # "they": vague when its group is
+    anonymity: PatternSet | None = None
+    contrasts: frozenset[str] = frozenset()
+    joins: frozenset[str] = frozenset()  # "and": a clause of its own after the reported speech
+    participle_followers: frozenset[str] = frozenset()  # "denied to": a participle, not a speaker's verb
+    agent_markers: frozenset[str] = frozenset()  # "surveyed by": a passive participle
+    evidence_heads: frozenset[str] = frozenset()  # vague heads that can report a finding ("studies")
+    relatives: frozenset[str] = frozenset()  # "that", "who": a relative clause's subject
+    comparisons: frozenset[str] = frozenset()  # "than": "than most expected" quotes no one
+    noun_like_verbs: frozenset[str] = frozenset()  # "fears", "show": verbs only right after a subject
+    quantifier_words: frozenset[str] = frozenset()  # "some", "many": a noun marker, or a subject
+    # construct -> patterns of the weasel constructions without a reporting verb
+    constructs: tuple[tuple[str, PatternSet], ...] = ()
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -253,6 +292,32 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         quantifier_anywhere=regex.compile(
             (WORD_EDGE_BEFORE + alternation(quantifiers) + WORD_EDGE_AFTER) if quantifiers else r"(?!x)x",
             regex.IGNORECASE,
+        ),
+        group_roles=_words(lists.get("group_roles", [])),
+        anonymous_heads=_words(lists.get("anonymous_heads", [])),
+        indefinite=_words(lists.get("indefinite_determiners", [])),
+        referring=_words(lists.get("referring_determiners", [])),
+        specific_groups=_words(lists.get("group_qualifiers", [])),
+        anonymous_nouns=_words(lists.get("anonymous_nouns", [])),
+        collective_roles=_words(lists.get("collective_roles", [])),
+        not_plural=_words(lists.get("not_plural", [])),
+        plural=regex.compile("|".join(lists["plural_patterns"])) if lists.get("plural_patterns") else _NEVER,
+        subject_links=_words(lists.get("subject_links", [])),
+        group_pronouns=_words(lists.get("group_pronouns", [])),
+        anonymity=_patterns(lists.get("anonymity_patterns", []), regex.IGNORECASE),
+        contrasts=_words(lists.get("clause_contrasts", [])),
+        joins=_words(lists.get("clause_joins", [])),
+        participle_followers=_words(lists.get("participle_followers", [])),
+        agent_markers=_words(lists.get("agent_markers", [])),
+        evidence_heads=_words(lists.get("evidence_heads", [])),
+        relatives=_words(lists.get("relative_pronouns", [])),
+        comparisons=_words(lists.get("comparison_markers", [])),
+        noun_like_verbs=_words(lists.get("noun_like_verbs", [])),
+        quantifier_words=_words(q for q in quantifiers if " " not in q),
+        constructs=tuple(
+            (construct, patterns)
+            for construct, name in _CONSTRUCT_LISTS
+            if (patterns := _patterns(lists.get(name, []), regex.IGNORECASE)) is not None
         ),
     )
 
@@ -317,6 +382,19 @@ class Quote:
     words: int
     speaker: str | None
     has_speaker: bool
+    anonymous: bool = False  # no identified speaker, a vague one ("one insider said")
+
+
+@dataclass(frozen=True)
+class Weasel:
+    """A vague or anonymous stand-in for a source (../shared/CLAIMS-GUIDE.md)."""
+
+    start: int
+    end: int
+    sentence: int
+    # speaker (a reporting verb with a vague speaker), passive, hearsay, rumour,
+    # speculation (the lists of rules/sourcing.yaml), quote (an anonymous quotation)
+    construct: str
 
 
 @dataclass(frozen=True)
@@ -329,6 +407,11 @@ class Analysis:
     cues: tuple[Cue, ...]
     quotes: tuple[Quote, ...]
     sources: tuple[str, ...]  # distinct named sources, in order of first mention
+    weasels: tuple[Weasel, ...] = ()  # not inside an identified speaker's reported speech
+
+    @property
+    def weasel_sentences(self) -> frozenset[int]:
+        return frozenset(w.sentence for w in self.weasels)
 
     def is_attributed(self, index: int) -> bool:
         return index in self.attributed
@@ -378,6 +461,9 @@ class _Analyser:
         self.sentences = document.sentences
         self.starts = document.sentence_starts
         self._written: dict[tuple[str, bool], bool] = {}
+        self._kind = ""  # the kind of the cue being classified
+        self._generic_speaker = False  # its speaker is a noun no list knows ("exporters")
+        self._adjacent = True  # the words looked at end right before the verb
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -395,9 +481,13 @@ class _Analyser:
             if kind in ("speech", "evidence"):
                 if match.start == self.sentences[index].start:
                     continue  # a capitalised first word is a noun here: "Reports indicate"
-                previous = _tokens(text[max(self.sentences[index].start, match.start - 12) : match.start])
-                if previous and previous[-1].lower().replace("’", "'") in lex.noun_markers:
-                    continue  # "the claims", "l'estime", "cette annonce"
+                previous = _tokens(text[max(self.sentences[index].start, match.start - 24) : match.start])
+                before = previous[-1].lower().replace("’", "'") if previous else ""
+                noun_like = match.text.lower() in lex.noun_like_verbs
+                if before in lex.noun_markers and (noun_like or before not in lex.quantifier_words):
+                    continue  # "the claims", "l'estime", "cette annonce"; but "many expected"
+                if noun_like and previous and not self._subject_like(previous[-1]):
+                    continue  # "to allay fears", "on show": a noun after a verb or a preposition
             status, source = self._classify(match, kind, index)
             cues.append(Cue(match.start, match.end, index, kind, status, source))
         if lex.citations is not None:
@@ -409,6 +499,25 @@ class _Analyser:
             vague_spans = _SpanSet([m.span() for m in scan(lex.vague_patterns, self.doc)])
             cues = [
                 Cue(c.start, c.end, c.sentence, c.kind, "vague", None) if vague_spans.contains(c.start) else c
+                for c in cues
+            ]
+        if lex.anonymity is not None and self.sentences:
+            # "two people familiar with the matter told Reuters": the speaker is
+            # anonymous on purpose, whatever else the sentence names.
+            anonymous: dict[int, list[int]] = {}
+            for m in scan(lex.anonymity, self.doc):
+                if not inside.contains(m.start()):
+                    anonymous.setdefault(self.sentence_of(m.start()), []).append(m.start())
+            # the speaker's words: before a reporting verb (or after it, inverted),
+            # after a marker ("according to people familiar with the matter")
+            cues = [
+                Cue(c.start, c.end, c.sentence, c.kind, "vague", None)
+                if c.kind in _SPEAKER_KINDS
+                and any(
+                    (at > c.start if c.kind == "marker" else at < c.start or c.status != "named")
+                    for at in anonymous.get(c.sentence, ())
+                )
+                else c
                 for c in cues
             ]
         cues.sort(key=lambda c: c.start)
@@ -423,6 +532,7 @@ class _Analyser:
         claims: set[int] = set()
         if lex.claims is not None and self.sentences:
             claims = {self.sentence_of(m.start()) for m in scan(lex.claims, self.doc)}
+        weasels = self._weasels(cues, quotes, attributed, inside) if self.sentences else []
         return Analysis(
             language=lex.language,
             sentences=len(self.sentences),
@@ -435,7 +545,103 @@ class _Analyser:
                 [c.source for c in cues if c.source and c.status in ("named", "pronoun")]
                 + [q.speaker for q in quotes if q.speaker]
             ),
+            weasels=tuple(weasels),
         )
+
+    # -- weasels ------------------------------------------------------------------------
+    def _weasels(
+        self, cues: list[Cue], quotes: list[Quote], attributed: set[int], inside: _SpanSet
+    ) -> list[Weasel]:
+        """The vague stand-ins for a source, by construction: a reporting verb
+        whose speaker is vague, the constructions of rules/sourcing.yaml, the
+        sentences of an anonymous quotation.  The guide's precedence is weasel
+        before attributed, but a vague speaker inside the reported speech of an
+        identified one ("the minister said others had raised concerns") is the
+        article attributing correctly."""
+        identified: dict[int, list[Cue]] = {}
+        for cue in cues:
+            if cue.status in IDENTIFIED and cue.kind in (*_SPEAKER_KINDS, "setting"):
+                identified.setdefault(cue.sentence, []).append(cue)
+        # a sentence that cites its source ("(4, 5)", a link) names it, whatever its words
+        cited = {cue.sentence for cue in cues if cue.kind == "citation"}
+        found: list[Weasel] = []
+        for cue in cues:
+            if (
+                cue.status == "vague"
+                and cue.sentence not in cited
+                and cue.kind in _SPEAKER_KINDS
+                and not self._nested(cue.start, cue.end, identified.get(cue.sentence, ()))
+            ):
+                found.append(Weasel(self._speaker_start(cue), cue.end, cue.sentence, "speaker"))
+        for construct, patterns in self.lex.constructs:
+            for match in scan(patterns, self.doc):
+                start, end = match.span()
+                if inside.contains(start):
+                    continue  # the quoted person's words
+                index = self.sentence_of(start)
+                if index in cited or self._nested(start, end, identified.get(index, ())):
+                    continue
+                if construct in NEEDS_NO_SOURCE_NEAR and (index in attributed or index - 1 in attributed):
+                    continue
+                found.append(Weasel(start, end, index, construct))
+        for quote in quotes:
+            if quote.anonymous:
+                first, last = self.sentence_of(quote.start), self.sentence_of(quote.end - 1)
+                for index in range(first, last + 1):
+                    if index not in attributed:
+                        sentence = self.sentences[index]
+                        found.append(
+                            Weasel(
+                                max(quote.start, sentence.start), min(quote.end, sentence.end), index, "quote"
+                            )
+                        )
+        found.sort(key=lambda w: (w.start, w.end))
+        return [
+            w
+            for i, w in enumerate(found)
+            if i == 0 or (w.start, w.sentence) != (found[i - 1].start, found[i - 1].sentence)
+        ]
+
+    def _nested(self, start: int, end: int, speakers: Iterable[Cue]) -> bool:
+        """Whether [start, end) stands in the reported speech of an identified
+        speaker of its sentence: no clause of its own ("while", ";") between them."""
+        for cue in speakers:
+            if cue.start < start:
+                between = _tokens(self.text[cue.end : start])
+            else:
+                # A speaker after: only the closing frame of the sentence ("..., the
+                # minister said"), not a clause of the reported speech itself.
+                text = self.text[end : cue.start]
+                if ";" in text or ("," not in text and not _QUOTE_END_RE.search(text)):
+                    continue
+                between = _tokens(regex.split(r"[,\"”»]", text)[-1])
+                if len(between) > FRAME_WORDS or any(t.lower() in self.lex.joins for t in between):
+                    continue
+            if ";" in self.text[min(cue.end, end) : max(cue.start, start)]:
+                continue
+            if any(t.lower() in self.lex.contrasts for t in between):
+                continue
+            return True
+        return False
+
+    def _speaker_start(self, cue: Cue) -> int:
+        """Where the vague speaker of a cue starts (the head noun before the verb),
+        so the finding shows "critics said", not "said"."""
+        sentence = self.sentences[cue.sentence]
+        low = max(sentence.start, cue.start - 60)
+        before = self.text[low : cue.start]
+        words = list(_WORD_OR_COMMA_RE.finditer(before))
+        for match in reversed(words):
+            lower = match.group().lower().replace("’", "'")
+            if match.group() == ",":
+                break
+            if (
+                lower in self.lex.vague_heads
+                or lower in self.lex.group_roles
+                or lower in self.lex.anonymous_heads
+            ):
+                return low + match.start()
+        return cue.start
 
     def _incise(self, match: Hit) -> bool:
         """A reporting verb set inside a quotation: "..., observe-t-il", ", rappelle Ana Cardenal,"."""
@@ -448,6 +654,7 @@ class _Analyser:
 
     # -- who is the source of one cue ---------------------------------------------
     def _classify(self, match: Hit, kind: str, index: int) -> tuple[str, str | None]:
+        self._kind = kind
         sentence = self.sentences[index]
         text = self.text
         before_start = sentence.start
@@ -470,12 +677,31 @@ class _Analyser:
         tokens = _tokens(before)[-BEFORE_WORDS:]
         if kind in ("speech", "evidence") and any(t.lower() in self.lex.passive for t in tokens[-2:]):
             return "passive", None  # "is said to", "is widely believed", "a été annoncé"
+        following = _tokens(after)[:1]
+        if kind in ("speech", "evidence") and following and following[0].lower() in self.lex.agent_markers:
+            return "passive", None  # "analysts surveyed by FactSet expect": the verb is "expect"
         if kind == "speech" and self.lex.inversion.match(after):
             return "pronoun", None
         if any(t.lower().replace("’", "'") in self.lex.negations for t in tokens[-3:]):
             return "negated", None  # "declined to confirm", "n'a pas confirmé"
+        self._generic_speaker = False
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
-        if status == "vague" and match.text.lower() in self.lex.recipient_verbs:
+        if tokens and tokens[-1] == "," and kind != "marker" and status in ("vague", "none"):
+            # "... giving way to others, noted Robert Anderson", "..., argued critics": the
+            # speaker follows the verb; "..., saying": the subject of the sentence, not
+            # the word before the comma
+            found = self._noun_phrase(_tokens(after)[:AFTER_WORDS], allow_pronoun=False, forward=True)
+            if found[0] in (*IDENTIFIED, "vague"):
+                return found
+            if status == "vague":
+                return "none", None
+        if status == "vague" and self._generic_speaker and self._participle(after):
+            return "none", None  # "the job cuts announced last year", "an advantage denied to SAS"
+        if (
+            status == "vague"
+            and match.text.lower() in self.lex.recipient_verbs
+            and not self._anonymous(tokens)
+        ):
             # "Sources told CNN": the outlet that was told is named.
             told, name = self._noun_phrase(_tokens(after)[:3], allow_pronoun=False, forward=True)
             if told == "named":
@@ -495,6 +721,15 @@ class _Analyser:
             ):
                 return "role", None  # a determiner and a noun: the speaker
         return status, source
+
+    def _participle(self, after: str) -> bool:
+        """Whether the words after a verb make it a participle ("denied to", "announced last")."""
+        following = _tokens(after)[:1]
+        return bool(following) and following[0].lower() in self.lex.participle_followers
+
+    def _anonymous(self, tokens: list[str]) -> bool:
+        """Whether the speaker words hold a noun that is anonymous by definition ("sources")."""
+        return any(t.lower() in self.lex.anonymous_nouns for t in tokens[-4:])
 
     def _inverted(self, tokens: list[str]) -> bool:
         """Whether the speaker may follow the verb: nothing but a comma since the
@@ -519,9 +754,12 @@ class _Analyser:
             words = segments[position]
             if not words:
                 continue
+            # a word no list knows is a speaker only with no comma before the verb
+            self._adjacent = position == len(segments) - 1
             status, source = self._noun_phrase(
                 words, allow_pronoun=allow_pronoun and position == len(segments) - 1, forward=False
             )
+            self._adjacent = True
             if status == "none":
                 if position == len(segments) - 1 and len(words) > 2:
                     return "none", None  # a clause of its own stands between: "X, which grew, said"
@@ -554,6 +792,17 @@ class _Analyser:
             inverted = "-" in word and lex.inversion.search(word[word.find("-") :])
             if allow_pronoun and near and (lower in lex.pronouns or inverted):
                 return "pronoun", None  # "he", "il", "a-t-il"
+            if lower in lex.anonymous_nouns:
+                return "vague", None  # "sources", "Tory sources", "an insider": anonymous by definition
+            if (
+                self._kind == "evidence"
+                and lower in lex.vague_heads
+                and lower not in lex.evidence_heads
+                and lex.evidence_heads
+            ):
+                return "none", None  # "lets people find", "some of them show": no finding reported
+            if lower in lex.vague_heads and position > 0 and words[position - 1].lower() in lex.comparisons:
+                return "none", None  # "longer than most expected": a comparison, not a source
             if lower in lex.vague_heads and not (word[:1].isupper() and position > 0):
                 if (
                     position > 0
@@ -576,6 +825,32 @@ class _Analyser:
                 ):
                     return "vague", None  # "some members of Congress", "plusieurs proches de X"
                 return "named", self._name_run(words, position)
+            if lower in lex.group_roles or (
+                lower in lex.roles
+                and lex.plural.search(lower)
+                and lower not in lex.collective_roles
+                and (forward or self._next_to_verb(words, position))
+            ):
+                return self._group(words, position)
+            if not forward and self._next_to_verb(words, position) and self._generic_plural(word, lower):
+                # "Providers say", "bookmakers have said": an unnamed group, whatever its noun
+                self._generic_speaker = True
+                return self._group(words, position)
+            if (
+                lower in lex.anonymous_heads
+                or (not forward and self._next_to_verb(words, position) and self._generic(word, lower))
+            ) and self._indefinite(words, position):
+                self._generic_speaker = lower not in lex.anonymous_heads
+                # "one analyst said", "an insider told": anonymous unless an
+                # organisation or a name comes with it ("an analyst at Gartner")
+                name = self._name_after(words, position)
+                if name:
+                    return "named", name
+                if position > 0 and self._is_name(
+                    _POSSESSIVE_RE.sub("", words[position - 1]), words, position - 1
+                ):
+                    return "named", _clean_name(words[position - 1])
+                return "vague", None
             if lower in lex.roles or lower in lex.documents:
                 if lower in lex.documents and self._determiner(words, position) == "vague":
                     return "vague", None
@@ -584,6 +859,94 @@ class _Analyser:
             if forward and rank >= 3:
                 break
         return "none", None
+
+    def _group(self, words: list[str], position: int) -> tuple[str, str | None]:
+        """A group that is a source only with its organisation: "Pentagon officials",
+        "the agency's aides", "company officials", "officials at the ministry",
+        "the officials" (named before) are identified; "officials", "two
+        officials", "some diplomats" are not."""
+        lex = self.lex
+        if position > 0:
+            before = words[position - 1]
+            bare = _POSSESSIVE_RE.sub("", before)
+            lower = bare.lower().replace("’", "'")
+            if self._is_name(bare, words, position - 1):
+                return "named", _clean_name(before)
+            if (
+                lower in lex.referring
+                or lower in lex.roles
+                or lower in lex.specific_groups
+                or lower in lex.documents
+            ):
+                return "role", None  # "the officials", "company officials", "study authors"
+            if position > 1 and words[position - 2].lower() in lex.referring:
+                return "role", None  # "the law lords", "its legal advisers"
+        for later in range(position + 1, min(len(words), position + 5)):
+            word = words[later]
+            if word == ",":
+                break
+            if self._is_name(word, words, later):
+                return "named", self._name_run(words, later)
+            if word.lower() in lex.roles:
+                return "role", None
+        return "vague", None
+
+    def _subject_like(self, word: str) -> bool:
+        """Whether a word can stand right before its verb as (the end of) its subject."""
+        lex = self.lex
+        lower = word.lower().replace("’", "'")
+        return (
+            word[:1].isupper()
+            or any(
+                lower in group
+                for group in (
+                    lex.subject_links,
+                    lex.relatives,
+                    lex.vague_heads,
+                    lex.roles,
+                    lex.group_roles,
+                    lex.anonymous_nouns,
+                    lex.anonymous_heads,
+                    lex.pronouns,
+                )
+            )
+            or (bool(lex.plural.search(lower)) and lower not in lex.not_plural)
+        )
+
+    def _generic(self, word: str, lower: str) -> bool:
+        """A common noun that no list knows ("exporter", "providers"); capitalised
+        only where a sentence starts with it ("Exporters said")."""
+        lex = self.lex
+        return (
+            (word[:1].islower() or not self._written_as(word, True))
+            and lower not in lex.roles
+            and lower not in lex.documents
+            and lower not in lex.not_names
+            and lower not in lex.pronouns
+            and lower not in lex.specific
+            and lower not in lex.indefinite
+            and not lex.cue.is_word(word)
+        )
+
+    def _next_to_verb(self, words: list[str], position: int) -> bool:
+        """Whether only links ("have", "also", "largely") stand between a subject
+        word and the verb that follows the words."""
+        return self._adjacent and all(w.lower() in self.lex.subject_links for w in words[position + 1 :])
+
+    def _generic_plural(self, word: str, lower: str) -> bool:
+        return (
+            self._kind == "speech"  # "results showed" is no speaker
+            and bool(self.lex.plural.search(lower))
+            and self._generic(word, lower)
+            and lower not in self.lex.not_plural
+        )
+
+    def _indefinite(self, words: list[str], position: int) -> bool:
+        """An indefinite determiner before a noun, one adjective allowed between."""
+        for back in (position - 1, position - 2):
+            if back >= 0 and words[back].lower() in self.lex.indefinite:
+                return True
+        return False
 
     def _determiner(self, words: list[str], position: int) -> str:
         """'specific' ("the experts", "two people"), 'vague' ("some experts") or ''."""
@@ -614,6 +977,8 @@ class _Analyser:
             return False  # "Businesses say": a common noun starting a sentence
         lower = word.lower().replace("’", "'").rstrip(".")
         lex = self.lex
+        if "-" in word and word.rsplit("-", 1)[1][:1].islower():
+            return False  # "Washington-based", "London-listed": an adjective
         if lower in lex.not_names or lower in lex.pronouns or lower in lex.vague_heads:
             return False
         if lower in lex.roles or lower in lex.documents or lower in lex.specific:
@@ -685,10 +1050,23 @@ class _Analyser:
         """A pronoun stands for the last named source within a few sentences."""
         resolved: list[Cue] = []
         last: tuple[int, str] | None = None
+        vague_group: int | None = None  # sentence of the last vague group that spoke
         for cue in cues:
             if cue.status == "named" and cue.source:
                 last = (cue.sentence, cue.source)
+                vague_group = None
+            elif cue.status == "vague" and cue.kind in _SPEAKER_KINDS:
+                vague_group = cue.sentence
             elif cue.status == "pronoun":
+                if (
+                    vague_group is not None
+                    and cue.sentence - vague_group <= PRONOUN_SENTENCES
+                    and self._group_pronoun(cue)
+                ):
+                    # "Exporters said ... They noted ...": the pronoun stands for the vague group
+                    resolved.append(Cue(cue.start, cue.end, cue.sentence, cue.kind, "vague", None))
+                    vague_group = cue.sentence
+                    continue
                 source = None
                 if last is not None and cue.sentence - last[0] <= RESOLVE_SENTENCES:
                     source = last[1]
@@ -699,6 +1077,13 @@ class _Analyser:
                     last = (cue.sentence, source)
             resolved.append(cue)
         return resolved
+
+    def _group_pronoun(self, cue: Cue) -> bool:
+        """Whether the pronoun of a cue stands for a group ("they said", "they noted")."""
+        sentence = self.sentences[cue.sentence]
+        before = _tokens(self.text[max(sentence.start, cue.start - 30) : cue.start])[-(PRONOUN_GAP + 1) :]
+        after = _tokens(self.text[cue.end : min(sentence.end, cue.end + 12)])[:1]
+        return any(t.lower() in self.lex.group_pronouns for t in before + after)
 
     def _recent_person(self, index: int) -> str | None:
         """The last name of two words or more in this sentence or the two before it."""
@@ -722,12 +1107,17 @@ class _Analyser:
     def _quotes(self, spans: list[tuple[int, int]], cues: list[Cue], identified: set[int]) -> list[Quote]:
         speakers: dict[int, str | None] = {}
         openers: dict[int, str | None] = {}  # a speaker at the start of its sentence: “...” He said.
+        vague: set[int] = set()  # sentences whose reporting verb has a vague speaker
         for cue in cues:
             if cue.status in IDENTIFIED and cue.kind in ("speech", "marker", "setting"):
                 speakers.setdefault(cue.sentence, cue.source)
                 if cue.start - self.sentences[cue.sentence].start <= OPENER_CHARS:
                     openers.setdefault(cue.sentence, cue.source)
+            elif cue.status == "vague" and cue.kind in ("speech", "marker"):
+                vague.add(cue.sentence)
         quotes: list[Quote] = []
+        anonymous_quoted: set[int] = set()
+        continued: dict[int, int] = {}  # sentence of a quotation with a speaker -> its speaker's sentence
         last_sentence = len(self.sentences) - 1
         for start, end in spans:
             words = len(_TOKEN_RE.findall(self.text, start, end))
@@ -739,9 +1129,27 @@ class _Analyser:
                 speaker_sentence = last + 1
             if speaker_sentence is None and first >= 1 and first - 1 in speakers:
                 speaker_sentence = first - 1
+            if speaker_sentence is None and first - 1 in continued:
+                speaker_sentence = continued[first - 1]  # the next paragraph of the same quotation
             has_speaker = speaker_sentence is not None
+            # An anonymous speaker owns the quotation as a named one would, and its
+            # continuation: the next quotation that starts right after it.
+            anonymous = not has_speaker and (
+                any(i in vague for i in range(first, last + 1)) or first - 1 in anonymous_quoted
+            )
+            if anonymous:
+                anonymous_quoted.update(range(first, last + 1))
+            if has_speaker and speaker_sentence is not None:
+                continued.update(dict.fromkeys(range(first, last + 1), speaker_sentence))
             quotes.append(
-                Quote(start, end, words, speakers.get(speaker_sentence) if has_speaker else None, has_speaker)
+                Quote(
+                    start,
+                    end,
+                    words,
+                    speakers.get(speaker_sentence) if has_speaker else None,
+                    has_speaker,
+                    anonymous,
+                )
             )
         return quotes
 

@@ -3,7 +3,7 @@
 Measured against the labeling guide ../shared/CLAIMS-GUIDE.md:
 1. seeds: the `claims` labels of ../shared/seeds/expected.json found (must and
    should), and `claims` findings on lines labeled clean;
-2. labeled sentences (bench/data/claims-{dev,en,fr,de}.jsonl: weasel / unsupported /
+2. labeled sentences (bench/data/claims-{en,fr,de}.jsonl: weasel / unsupported /
    attributed / none, one label a sentence), judged inside their article,
    with **article-grouped folds**: an article's fold is the parity of the
    first byte of sha1(its key: `article`, else `source`); every sentence
@@ -61,7 +61,7 @@ DATA = HERE / "data"
 PEER = DATA / "claims-peer.yaml"
 LANGUAGES = ("en", "fr", "de")
 LABELS = ("weasel", "unsupported", "attributed", "none")
-LABELED_FILES = ("claims-dev.jsonl", "claims-en.jsonl", "claims-fr.jsonl", "claims-de.jsonl")
+LABELED_FILES = ("claims-en.jsonl", "claims-fr.jsonl", "claims-de.jsonl")  # labeled by the guide
 TARGETS = {"weasel_precision": 0.85, "weasel_recall": 0.80, "claims_precision": 0.70}
 MAX_ATTRIBUTED_FLAGGED = 0.03
 CLEAN_GROUPS = (  # (label, language, genre, source prefix)

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from artlint.document import Document
 from artlint.findings import Finding
-from artlint.kinds import conditional, density, doubled, gap, line, metric, pattern, phrase, repeat
+from artlint.kinds import conditional, density, doubled, gap, line, metric, pattern, phrase, repeat, weasel
 from artlint.rule import Rule
 
 
@@ -37,5 +37,16 @@ class RuleKind(Protocol):
     def check(self, document: Document, rule: Rule, matcher: Any) -> Iterator[Finding]: ...
 
 
-_MODULES: tuple[ModuleType, ...] = (phrase, pattern, line, conditional, density, metric, repeat, gap, doubled)
+_MODULES: tuple[ModuleType, ...] = (
+    phrase,
+    pattern,
+    line,
+    conditional,
+    density,
+    metric,
+    repeat,
+    gap,
+    doubled,
+    weasel,
+)
 KINDS: dict[str, RuleKind] = {module.NAME: module for module in _MODULES}  # type: ignore[misc]
