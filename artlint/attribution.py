@@ -238,6 +238,7 @@ class Lexicon:
     evidence_heads: frozenset[str] = frozenset()  # vague heads that can report a finding ("studies")
     relatives: frozenset[str] = frozenset()  # "that", "who": a relative clause's subject
     comparisons: frozenset[str] = frozenset()  # "than": "than most expected" quotes no one
+    capitalised_nouns: bool = False  # German: a capital letter does not make a name
     noun_like_verbs: frozenset[str] = frozenset()  # "fears", "show": verbs only right after a subject
     quantifier_words: frozenset[str] = frozenset()  # "some", "many": a noun marker, or a subject
     # construct -> patterns of the weasel constructions without a reporting verb
@@ -312,6 +313,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         evidence_heads=_words(lists.get("evidence_heads", [])),
         relatives=_words(lists.get("relative_pronouns", [])),
         comparisons=_words(lists.get("comparison_markers", [])),
+        capitalised_nouns="capitalised" in lists.get("noun_case", []),
         noun_like_verbs=_words(lists.get("noun_like_verbs", [])),
         quantifier_words=_words(q for q in quantifiers if " " not in q),
         constructs=tuple(
@@ -803,10 +805,13 @@ class _Analyser:
                 return "none", None  # "lets people find", "some of them show": no finding reported
             if lower in lex.vague_heads and position > 0 and words[position - 1].lower() in lex.comparisons:
                 return "none", None  # "longer than most expected": a comparison, not a source
-            if lower in lex.vague_heads and not (word[:1].isupper() and position > 0):
+            if lower in lex.vague_heads and not (
+                word[:1].isupper() and position > 0 and not lex.capitalised_nouns
+            ):
                 if (
                     position > 0
                     and _POSSESSIVE_RE.search(words[position - 1])
+                    and words[position - 1].lower().replace("’", "'") not in lex.not_names  # "d'aucuns"
                     and self._is_name(_POSSESSIVE_RE.sub("", words[position - 1]), words, position - 1)
                 ):
                     return "named", _clean_name(words[position - 1])  # "NASA's scientists"

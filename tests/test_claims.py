@@ -131,9 +131,32 @@ def test_seed_sentences_in_context() -> None:
     assert not [f for f in result.findings if f.line == 9 and f.category == "claims"]
 
 
-def test_german_has_no_claims_data_and_gets_no_finding() -> None:
-    text = "Experten sagen, dass der Umsatz um 40 Prozent steigen wird. Viele Beobachter sind skeptisch."
-    assert not claims_rules(text, "de")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experten warnen vor einer weiteren Zunahme der Angriffe auf Flüchtlingsquartiere.",
+        "Berichten zufolge beliefen sich die Kosten bis April auf 80 Millionen US-Dollar.",
+        "Konkrete Planungen gebe es derzeit aber noch nicht, hieß es.",
+        "Ein 31-jähriger Polizist soll einer 42-Jährigen den Knöchel gebrochen haben.",
+        "Raqqa gilt als Hauptstadt des Islamischen Staats in Syrien.",
+        "Längst haben die Kabinette einen Nichtangriffspakt geschlossen, wie ein Insider berichtet.",
+    ],
+)
+def test_german_weasels(text: str) -> None:
+    assert "claims.vague-source" in claims_rules(text, "de"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dem Staatsanwalt zufolge ist er als 29-jähriger Franzose identifiziert worden.",
+        "Das sei auf absehbare Zeit nicht realisierbar, hieß es aus dem Ministerium.",
+        "Die Zahl der Toten sei gestiegen, sagte Polizeisprecher Thomas Keiblinger.",
+        "Der Markt wächst, sagte ein Sprecher des Unternehmens am Montag.",
+    ],
+)
+def test_german_attributed_sentences_get_no_finding(text: str) -> None:
+    assert not claims_rules(text, "de"), text
 
 
 def _body_density(folder: str, language: str, known: dict[str, str]) -> float:
