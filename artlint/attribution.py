@@ -244,6 +244,7 @@ class Lexicon:
     articles: frozenset[str] = frozenset()  # "the": "the exporters" is no better named than "exporters"
     affiliations: frozenset[str] = frozenset()  # "of", "for": a role's organisation follows
     weak_markers: frozenset[str] = frozenset()  # "pour": a marker that makes no weasel
+    evidence_words: frozenset[str] = frozenset()  # the evidence verbs, one word each
     noun_like_verbs: frozenset[str] = frozenset()  # "fears", "show": verbs only right after a subject
     quantifier_words: frozenset[str] = frozenset()  # "some", "many": a noun marker, or a subject
     # construct -> patterns of the weasel constructions without a reporting verb
@@ -321,6 +322,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         articles=_words(lists.get("definite_articles", [])),
         affiliations=_words(lists.get("affiliation_markers", [])),
         weak_markers=_words(lists.get("weak_markers", [])),
+        evidence_words=_words(w for w in lists.get("evidence_verbs", []) if " " not in w),
         noun_like_verbs=_words(lists.get("noun_like_verbs", [])),
         quantifier_words=_words(q for q in quantifiers if " " not in q),
         constructs=tuple(
@@ -471,6 +473,7 @@ class _Analyser:
         self.starts = document.sentence_starts
         self._written: dict[tuple[str, bool], bool] = {}
         self._kind = ""  # the kind of the cue being classified
+        self._evidence_verb = False  # its verb also reports findings ("revealed", "showed")
         self._generic_speaker = False  # its speaker is a noun no list knows ("exporters")
         self._adjacent = True  # the words looked at end right before the verb
 
@@ -580,7 +583,7 @@ class _Analyser:
             if (
                 cue.status == "vague"
                 and cue.sentence not in cited
-                and self.text[cue.start : cue.end].lower() not in self.lex.weak_markers
+                and not self._weak_marker(cue)
                 and cue.kind in _SPEAKER_KINDS
                 and not self._nested(cue.start, cue.end, identified.get(cue.sentence, ()))
             ):
@@ -613,6 +616,15 @@ class _Analyser:
             for i, w in enumerate(found)
             if i == 0 or (w.start, w.sentence) != (found[i - 1].start, found[i - 1].sentence)
         ]
+
+    def _weak_marker(self, cue: Cue) -> bool:
+        """A marker that makes no weasel: "pour" + infinitive, the agent of a
+        passive ("carried out by people known to ...")."""
+        if cue.kind != "marker":
+            return False
+        text = self.text[cue.start : cue.end].lower()
+        words = _tokens(text)
+        return text in self.lex.weak_markers or bool(words and words[-1] in self.lex.agent_markers)
 
     def _nested(self, start: int, end: int, speakers: Iterable[Cue]) -> bool:
         """Whether [start, end) stands in the reported speech of an identified
@@ -667,6 +679,7 @@ class _Analyser:
     # -- who is the source of one cue ---------------------------------------------
     def _classify(self, match: Hit, kind: str, index: int) -> tuple[str, str | None]:
         self._kind = kind
+        self._evidence_verb = match.text.lower() in self.lex.evidence_words
         sentence = self.sentences[index]
         text = self.text
         before_start = sentence.start
@@ -812,8 +825,13 @@ class _Analyser:
             if lower in lex.vague_heads and not (
                 word[:1].isupper() and position > 0 and not lex.capitalised_nouns
             ):
-                if not forward and rank > VAGUE_HEAD_WORDS:
-                    continue  # too far from the verb to be its speaker
+                if not forward and (
+                    rank > VAGUE_HEAD_WORDS
+                    or any(
+                        w.lower() in lex.contrasts or w.lower() in lex.joins for w in words[position + 1 :]
+                    )
+                ):
+                    continue  # too far from the verb, or in a clause of its own ("people enjoy but says")
                 if (
                     position > 0
                     and _POSSESSIVE_RE.search(words[position - 1])
@@ -843,7 +861,12 @@ class _Analyser:
                 and (forward or self._next_to_verb(words, position))
             ):
                 return self._group(words, position)
-            if not forward and self._next_to_verb(words, position) and self._generic_plural(word, lower):
+            if (
+                not forward
+                and self._next_to_verb(words, position)
+                and self._generic_plural(word, lower)
+                and not (position > 0 and words[position - 1].lower() in lex.affiliations)  # "for callers"
+            ):
                 # "Providers say", "bookmakers have said": an unnamed group, whatever its
                 # noun; "the exporters said" names them no better than "exporters said"
                 self._generic_speaker = True
@@ -952,6 +975,7 @@ class _Analyser:
     def _generic_plural(self, word: str, lower: str) -> bool:
         return (
             self._kind == "speech"  # "results showed" is no speaker
+            and not self._evidence_verb  # "the tests revealed", "scans showed": things, not speakers
             and bool(self.lex.plural.search(lower))
             and self._generic(word, lower)
             and lower not in self.lex.not_plural
@@ -1088,7 +1112,7 @@ class _Analyser:
             elif cue.status == "pronoun":
                 if (
                     vague_group is not None
-                    and cue.sentence - vague_group <= PRONOUN_SENTENCES
+                    and 0 < cue.sentence - vague_group <= PRONOUN_SENTENCES
                     and self._group_pronoun(cue)
                 ):
                     # "Exporters said ... They noted ...": the pronoun stands for the vague group
@@ -1109,9 +1133,15 @@ class _Analyser:
     def _group_pronoun(self, cue: Cue) -> bool:
         """Whether the pronoun of a cue stands for a group ("they said", "they noted")."""
         sentence = self.sentences[cue.sentence]
-        before = _tokens(self.text[max(sentence.start, cue.start - 30) : cue.start])[-(PRONOUN_GAP + 1) :]
+        # the pronoun opens the sentence ("They noted ...") or follows the verb ("..., they said")
+        opening = _tokens(self.text[sentence.start : cue.start])[:1]
+        before = _tokens(self.text[max(sentence.start, cue.start - 30) : cue.start])[-2:]
         after = _tokens(self.text[cue.end : min(sentence.end, cue.end + 12)])[:1]
-        return any(t.lower() in self.lex.group_pronouns for t in before + after)
+        inverted = bool(before) and before[-1] == ","
+        candidates = opening + (after if inverted or len(before) < 2 else [])
+        if before and before[-1].lower() in self.lex.group_pronouns and (len(before) < 2 or before[0] == ","):
+            candidates.append(before[-1])
+        return any(t.lower() in self.lex.group_pronouns for t in candidates)
 
     def _recent_person(self, index: int) -> str | None:
         """The last name of two words or more in this sentence or the two before it."""
