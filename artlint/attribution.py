@@ -51,6 +51,7 @@ MIN_QUOTE_WORDS = 4  # shorter quoted spans are titles, terms or scare quotes
 BEFORE_WORDS = 10  # how far back from a reporting verb its speaker may stand
 AFTER_WORDS = 6  # how far after it ("said the company's chief executive")
 PRONOUN_GAP = 3  # words allowed between a pronoun and its verb ("he also said")
+GENERIC_START = 3  # a noun no list knows is a speaker only this close to its clause's start
 VAGUE_HEAD_WORDS = (
     6  # words allowed between a vague speaker and its verb ("critics of the plan have long said")
 )
@@ -502,6 +503,14 @@ class _Analyser:
                     continue
                 if noun_like and previous and not self._subject_like(previous[-1]):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
+                if (
+                    noun_like
+                    and len(previous) >= 2
+                    and previous[-1].lower() in lex.subject_links
+                    and previous[-2].lower() in lex.noun_markers
+                    and previous[-2].lower() not in lex.quantifier_words  # "some also credit"
+                ):
+                    continue  # "a widely reported study": an adjective
             status, source = self._classify(match, kind, index)
             cues.append(Cue(match.start, match.end, index, kind, status, source))
         if lex.citations is not None:
@@ -863,6 +872,7 @@ class _Analyser:
                 return self._group(words, position)
             if (
                 not forward
+                and position <= GENERIC_START + 2  # the clause's subject, not a noun deep inside it
                 and self._next_to_verb(words, position)
                 and self._generic_plural(word, lower)
                 and not (position > 0 and words[position - 1].lower() in lex.affiliations)  # "for callers"
@@ -875,7 +885,12 @@ class _Analyser:
                 return self._group(words, position)
             if (
                 lower in lex.anonymous_heads
-                or (not forward and self._next_to_verb(words, position) and self._generic(word, lower))
+                or (
+                    not forward
+                    and self._next_to_verb(words, position)
+                    and self._generic(word, lower)
+                    and position <= GENERIC_START  # "one exporter said", not "... for an eye infection said"
+                )
             ) and self._indefinite(words, position):
                 self._generic_speaker = lower not in lex.anonymous_heads
                 # "one analyst said", "an insider told": anonymous unless an
@@ -1015,7 +1030,7 @@ class _Analyser:
 
     def _name_after(self, words: list[str], position: int) -> str | None:
         """A name right after a group noun: "analysts at Gartner", "chercheurs de l'Inserm"."""
-        for later in range(position + 1, min(len(words), position + 4)):
+        for later in range(position + 1, min(len(words), position + 6)):
             if self._is_name(words[later], words, later):
                 return self._name_run(words, later)
         return None
