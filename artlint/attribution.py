@@ -664,17 +664,21 @@ class _Analyser:
         low = max(sentence.start, cue.start - 60)
         before = self.text[low : cue.start]
         words = list(_WORD_OR_COMMA_RE.finditer(before))
-        for match in reversed(words):
+        clause = cue.start  # else the clause's first words, as far as GENERIC_START + 2 words back
+        for rank, match in enumerate(reversed(words)):
             lower = match.group().lower().replace("’", "'")
-            if match.group() == ",":
+            if match.group() == "," or _CLAUSE_END_RE.search(before, match.end()):
                 break
             if (
                 lower in self.lex.vague_heads
                 or lower in self.lex.group_roles
                 or lower in self.lex.anonymous_heads
+                or lower in self.lex.anonymous_nouns
             ):
                 return low + match.start()
-        return cue.start
+            if rank <= GENERIC_START + 2:
+                clause = low + match.start()
+        return clause
 
     def _incise(self, match: Hit) -> bool:
         """A reporting verb set inside a quotation: "..., observe-t-il", ", rappelle Ana Cardenal,"."""
@@ -1009,8 +1013,8 @@ class _Analyser:
         )
 
     def _indefinite(self, words: list[str], position: int) -> bool:
-        """An indefinite determiner before a noun, one adjective allowed between."""
-        for back in (position - 1, position - 2):
+        """An indefinite determiner before a noun, two modifiers allowed between ("a close family friend")."""
+        for back in (position - 1, position - 2, position - 3):
             if back >= 0 and words[back].lower() in self.lex.indefinite:
                 return True
         return False
