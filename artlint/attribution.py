@@ -245,6 +245,7 @@ class Lexicon:
     articles: frozenset[str] = frozenset()  # "the": "the exporters" is no better named than "exporters"
     affiliations: frozenset[str] = frozenset()  # "of", "for": a role's organisation follows
     weak_markers: frozenset[str] = frozenset()  # "pour": a marker that makes no weasel
+    singular: frozenset[str] = frozenset()  # "a", "le": the noun phrase is singular
     evidence_words: frozenset[str] = frozenset()  # the evidence verbs, one word each
     noun_like_verbs: frozenset[str] = frozenset()  # "fears", "show": verbs only right after a subject
     quantifier_words: frozenset[str] = frozenset()  # "some", "many": a noun marker, or a subject
@@ -323,6 +324,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         articles=_words(lists.get("definite_articles", [])),
         affiliations=_words(lists.get("affiliation_markers", [])),
         weak_markers=_words(lists.get("weak_markers", [])),
+        singular=_words(lists.get("singular_determiners", [])),
         evidence_words=_words(w for w in lists.get("evidence_verbs", []) if " " not in w),
         noun_like_verbs=_words(lists.get("noun_like_verbs", [])),
         quantifier_words=_words(q for q in quantifiers if " " not in q),
@@ -645,10 +647,14 @@ class _Analyser:
                 # A speaker after: only the closing frame of the sentence ("..., the
                 # minister said"), not a clause of the reported speech itself.
                 text = self.text[end : cue.start]
-                if ";" in text or ("," not in text and not _QUOTE_END_RE.search(text)):
+                # "according to"/"selon" frames what comes before it, comma or not
+                framing = cue.kind == "marker"
+                if ";" in text or ("," not in text and not _QUOTE_END_RE.search(text) and not framing):
                     continue
                 between = _tokens(regex.split(r"[,\"”»]", text)[-1])
-                if len(between) > FRAME_WORDS or any(t.lower() in self.lex.joins for t in between):
+                if not framing and (
+                    len(between) > FRAME_WORDS or any(t.lower() in self.lex.joins for t in between)
+                ):
                     continue
             if ";" in self.text[min(cue.end, end) : max(cue.start, start)]:
                 continue
@@ -880,6 +886,8 @@ class _Analyser:
                 and self._next_to_verb(words, position)
                 and self._generic_plural(word, lower)
                 and not (position > 0 and words[position - 1].lower() in lex.affiliations)  # "for callers"
+                # "le géant japonais promet": a singular noun phrase whatever its last word
+                and not any(w.lower() in lex.singular for w in words[max(0, position - 2) : position])
             ):
                 # "Providers say", "bookmakers have said": an unnamed group, whatever its
                 # noun; "the exporters said" names them no better than "exporters said"
