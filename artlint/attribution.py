@@ -503,6 +503,8 @@ class _Analyser:
                 plural_noun = noun_like and bool(lex.plural.search(match.text.lower()))
                 if before in lex.noun_markers and (plural_noun or before not in lex.quantifier_words):
                     continue
+                if plural_noun and any(t.lower() in lex.quantifier_words for t in previous[-3:-1]):
+                    continue  # "other UK hopes": a noun
                 if noun_like and previous and not self._subject_like(previous[-1]):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
                 if (
@@ -797,7 +799,15 @@ class _Analyser:
                 continue
             if (
                 position >= 1
-                and status in ("role", "named")
+                and (
+                    status in ("role", "named")
+                    # "Katrina Bull, a prospective parliamentary candidate said"
+                    or (
+                        status == "vague"
+                        and self._generic_speaker
+                        and words[0].lower() in self.lex.indefinite
+                    )
+                )
                 and (words[0][:1].islower() or _POSSESSIVE_RE.search(words[0]))
             ):
                 # An appositive: "Smith, a spokesman for Acme, said", "Wang, Meta's chief AI officer,
@@ -868,8 +878,13 @@ class _Analyser:
                     return "named", name
                 return "vague", None
             if self._is_name(word, words, position):
-                if not forward and lex.quantifier_anywhere.search(
-                    " ".join(words[max(0, position - 4) : position])
+                if (
+                    not forward
+                    and lex.quantifier_anywhere.search(" ".join(words[max(0, position - 4) : position]))
+                    # not "took several swipes at the Playstation and said": a clause between
+                    and not any(
+                        w.lower() in lex.joins or w.lower() in lex.contrasts for w in words[position + 1 :]
+                    )
                 ):
                     return "vague", None  # "some members of Congress", "plusieurs proches de X"
                 return "named", self._name_run(words, position)
@@ -976,7 +991,11 @@ class _Analyser:
                     lex.pronouns,
                 )
             )
-            or (bool(lex.plural.search(lower)) and lower not in lex.not_plural)
+            or (
+                bool(lex.plural.search(lower))
+                and lower not in lex.not_plural
+                and not _POSSESSIVE_RE.search(word)  # "a producer's credit"
+            )
         )
 
     def _generic(self, word: str, lower: str) -> bool:
