@@ -501,7 +501,11 @@ class _Analyser:
                 noun_like = match.text.lower() in lex.noun_like_verbs
                 # "the claims", "l'estime", "some fears"; but "many expected", "some worry"
                 plural_noun = noun_like and bool(lex.plural.search(match.text.lower()))
-                if before in lex.noun_markers and (plural_noun or before not in lex.quantifier_words):
+                if (
+                    before in lex.noun_markers
+                    and (plural_noun or before not in lex.quantifier_words)
+                    and (noun_like or before not in lex.relatives)  # "a study that found"
+                ):
                     continue
                 if plural_noun and any(t.lower() in lex.quantifier_words for t in previous[-3:-1]):
                     continue  # "other UK hopes": a noun
