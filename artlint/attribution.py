@@ -246,6 +246,7 @@ class Lexicon:
     affiliations: frozenset[str] = frozenset()  # "of", "for": a role's organisation follows
     weak_markers: frozenset[str] = frozenset()  # "pour": a marker that makes no weasel
     singular: frozenset[str] = frozenset()  # "a", "le": the noun phrase is singular
+    demonyms: frozenset[str] = frozenset()  # "Norwegian": a country's officials, but no name
     evidence_words: frozenset[str] = frozenset()  # the evidence verbs, one word each
     noun_like_verbs: frozenset[str] = frozenset()  # "fears", "show": verbs only right after a subject
     quantifier_words: frozenset[str] = frozenset()  # "some", "many": a noun marker, or a subject
@@ -325,6 +326,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         affiliations=_words(lists.get("affiliation_markers", [])),
         weak_markers=_words(lists.get("weak_markers", [])),
         singular=_words(lists.get("singular_determiners", [])),
+        demonyms=_words(lists.get("demonyms", [])),
         evidence_words=_words(w for w in lists.get("evidence_verbs", []) if " " not in w),
         noun_like_verbs=_words(lists.get("noun_like_verbs", [])),
         quantifier_words=_words(q for q in quantifiers if " " not in q),
@@ -962,8 +964,12 @@ class _Analyser:
                 or lower in lex.roles
                 or lower in lex.specific_groups
                 or lower in lex.documents
+                or lower in lex.demonyms
             ):
-                return "role", None  # "the officials", "company officials", "study authors"
+                return (
+                    "role",
+                    None,
+                )  # "the officials", "company officials", "study authors", "Norwegian officials"
             if position > 1 and words[position - 2].lower() in lex.referring:
                 return "role", None  # "the law lords", "its legal advisers"
         for later in range(position + 1, min(len(words), position + 5)):
@@ -1083,6 +1089,8 @@ class _Analyser:
             return False  # "Washington-based", "London-listed": an adjective
         if lower in lex.not_names or lower in lex.pronouns or lower in lex.vague_heads:
             return False
+        if lower in lex.demonyms:
+            return False  # "a Western diplomat", "Russian analysts": no one named
         if lower in lex.roles or lower in lex.documents or lower in lex.specific:
             return False
         return not lex.cue.is_word(word)

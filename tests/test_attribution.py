@@ -155,7 +155,10 @@ def _dev_rows() -> list[dict]:
 def test_agreement_with_the_hand_labels_of_the_dev_set() -> None:
     """In context, most sentences labeled 'attributed' are found attributed and few
     labeled 'none' are (figures as measured when the lists were written: en 162/172
-    and 24/333, fr 87/114 and 8/339)."""
+    and 24/333, fr 87/114 and 8/339).  These labels predate ../shared/CLAIMS-GUIDE.md,
+    which calls an anonymous speaker weasel even when the outlet told is named
+    ("Sources told CNN", "two people briefed on the talks said", "a group of Swiss
+    scientists"): en 154/172 now."""
     rows = _dev_rows()
     found: Counter[tuple[str, str, bool]] = Counter()
     by_source: dict[str, list[dict]] = {}
@@ -174,7 +177,7 @@ def test_agreement_with_the_hand_labels_of_the_dev_set() -> None:
         yes, no = found[(language, label, True)], found[(language, label, False)]
         return yes / (yes + no)
 
-    assert share("en", "attributed") >= 0.90
+    assert share("en", "attributed") >= 0.88
     assert share("fr", "attributed") >= 0.70
     assert share("en", "none") <= 0.10
     assert share("fr", "none") <= 0.05
