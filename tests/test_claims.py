@@ -208,9 +208,9 @@ def test_figures_on_the_held_out_fold() -> None:
     english = [r for r in rows if r["language"] == "en"]
     score = score_of(zip(english, predict(linter, english, SHARED), strict=True))
     values = score.values()
-    assert values["weasel_precision"] >= 0.55
-    assert values["weasel_recall"] >= 0.42
-    assert values["claims_precision"] >= 0.52
+    assert values["weasel_precision"] >= 0.70  # 0.74 (34/46) when written
+    assert values["weasel_recall"] >= 0.55  # 0.59 (34/58)
+    assert values["claims_precision"] >= 0.65  # 0.69 (34/49)
     assert score.attributed_flagged <= 0.03 * score.attributed
 
 
@@ -348,7 +348,7 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
 def test_weasel_constructions(language: str, text: str, construct: str) -> None:
     found = weasel_constructs(text, language)
     assert construct in found[0], (text, found)
-    assert "claims.vague-source" in claims_rules(text, language)
+    assert claims_rules(text, language) & WEASEL  # claims.vague-source, or a phrase rule it defers to
 
 
 def test_an_anonymous_speaker_and_its_group_carry_over() -> None:

@@ -9,7 +9,10 @@ anonymous speaker's quotation), not inside an identified speaker's speech.
     confidence: {speaker: 0.9, "*": 0.8}     # measured precision per construct
 
 The word lists are the language's data in rules/sourcing.yaml; a language
-without them gets no finding.
+without them gets no finding.  A sentence that another `claims` rule already
+flagged as weasel (the phrase rules claims.weasel-attribution and
+claims.weasel-passive) gets no second finding: this rule runs after them
+(`uses_findings`) and reports what they miss.
 """
 
 from __future__ import annotations
@@ -34,6 +37,15 @@ class WeaselMatcher:
     constructs: frozenset[str]
     what: Mapping[str, str]
     confidence: Mapping[str, float]
+    defer_to: frozenset[str] = frozenset()  # rules whose finding in a sentence makes this one silent
+
+    @property
+    def uses_findings(self) -> bool:
+        return bool(self.defer_to)
+
+    @property
+    def stage(self) -> int:
+        return 1
 
 
 def compile(
@@ -49,14 +61,22 @@ def compile(
         frozenset(constructs),
         dict(spec.get("what", {})),
         {str(k): float(v) for k, v in dict(spec.get("confidence", {})).items()},
+        frozenset(spec.get("defer_to", ())),
     )
 
 
-def check(document: Document, rule: Rule, matcher: WeaselMatcher) -> Iterator[Finding]:
+def check(
+    document: Document, rule: Rule, matcher: WeaselMatcher, findings: Sequence[Finding] = ()
+) -> Iterator[Finding]:
     analysis = attribution.analyse(document)
     if analysis is None:
         return
-    reported: set[int] = set()  # one finding per sentence: the first construct in it
+    # one finding per sentence: the first construct in it, none where a rule deferred to has one
+    reported: set[int] = {
+        document.sentence_index_at(document.lines[f.line - 1].start + f.column - 1)
+        for f in findings
+        if f.rule in matcher.defer_to
+    }
     for weasel in analysis.weasels:
         if weasel.construct not in matcher.constructs or weasel.sentence in reported:
             continue
