@@ -402,3 +402,14 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
     assert not any(weasel_constructs(text, language)), text
+
+
+def test_one_weasel_finding_per_sentence() -> None:
+    """claims.vague-source leaves a sentence a phrase rule already flagged (defer_to)."""
+    text = "Critics have long argued that the tariffs hurt farmers. Authorities say the cases are unrelated."
+    findings = [f for f in LINTER.lint_text(text, lang="en").findings if f.category == "claims"]
+    assert [(f.line, f.column, f.rule) for f in findings] == [
+        (1, 1, "claims.weasel-attribution"),
+        (1, 57, "claims.vague-source"),
+    ]
+    assert findings[1].confidence is not None

@@ -17,6 +17,7 @@ claims.weasel-passive) gets no second finding: this rule runs after them
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -71,12 +72,18 @@ def check(
     analysis = attribution.analyse(document)
     if analysis is None:
         return
-    # one finding per sentence: the first construct in it, none where a rule deferred to has one
-    reported: set[int] = {
-        document.sentence_index_at(document.lines[f.line - 1].start + f.column - 1)
-        for f in findings
-        if f.rule in matcher.defer_to
-    }
+    # one finding per sentence: the first construct in it, none where a rule deferred to
+    # has one (findings carry source positions: a sentence is compared by its own)
+    deferred = sorted((f.line, f.column) for f in findings if f.rule in matcher.defer_to)
+    reported: set[int] = set()
+    if deferred:
+        for index in {w.sentence for w in analysis.weasels}:
+            sentence = document.sentences[index]
+            low = document.position(sentence.start)
+            high = document.position(max(sentence.start, sentence.end - 1))
+            at = bisect.bisect_left(deferred, low)
+            if at < len(deferred) and deferred[at] <= high:
+                reported.add(index)
     for weasel in analysis.weasels:
         if weasel.construct not in matcher.constructs or weasel.sentence in reported:
             continue
