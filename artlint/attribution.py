@@ -511,7 +511,7 @@ class _Analyser:
                     continue
                 if plural_noun and any(t.lower() in lex.quantifier_words for t in previous[-3:-1]):
                     continue  # "other UK hopes": a noun
-                if noun_like and previous and not self._subject_like(previous[-1]):
+                if noun_like and previous and previous[-1] != "," and not self._subject_like(previous[-1]):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
                 if (
                     noun_like
