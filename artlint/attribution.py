@@ -840,6 +840,13 @@ class _Analyser:
             if allow_pronoun and near and (lower in lex.pronouns or inverted):
                 return "pronoun", None  # "he", "il", "a-t-il"
             if lower in lex.anonymous_nouns:
+                if (
+                    position > 0
+                    and not lex.plural.search(lower)
+                    and words[position - 1].lower()
+                    in (lex.referring | lex.articles | lex.singular) - lex.indefinite
+                ):
+                    return "role", None  # "the source", "selon la source": the one named before
                 return "vague", None  # "sources", "Tory sources", "an insider": anonymous by definition
             if (
                 self._kind == "evidence"
@@ -886,7 +893,7 @@ class _Analyser:
             if self._is_name(word, words, position):
                 if (
                     not forward
-                    and lex.quantifier_anywhere.search(" ".join(words[max(0, position - 4) : position]))
+                    and self._quantified(words, position)
                     # not "took several swipes at the Playstation and said": a clause between
                     and not any(
                         w.lower() in lex.joins or w.lower() in lex.contrasts for w in words[position + 1 :]
@@ -1036,6 +1043,17 @@ class _Analyser:
             and self._generic(word, lower)
             and lower not in self.lex.not_plural
         )
+
+    def _quantified(self, words: list[str], position: int) -> bool:
+        """A quantifier opens the phrase before a name: "some members of Congress",
+        "plusieurs proches de X"; not "la ministre des Sports Laura Flessel"."""
+        lex = self.lex
+        for back in range(max(0, position - 4), position):
+            if lex.quantifier_anywhere.match(words[back]) or lex.quantifier_anywhere.match(
+                " ".join(words[back : back + 2])
+            ):
+                return not (back > 0 and words[back - 1].lower() in lex.roles)
+        return False
 
     def _of_someone(self, words: list[str], position: int) -> bool:
         """A role of an organisation left unnamed: "of a leading car maker",
