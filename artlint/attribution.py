@@ -51,15 +51,24 @@ MIN_QUOTE_WORDS = 4  # shorter quoted spans are titles, terms or scare quotes
 BEFORE_WORDS = 10  # how far back from a reporting verb its speaker may stand
 AFTER_WORDS = 6  # how far after it ("said the company's chief executive")
 PRONOUN_GAP = 3  # words allowed between a pronoun and its verb ("he also said")
+GENERIC_START = 3  # a noun no list knows is a speaker only this close to its clause's start
+VAGUE_HEAD_WORDS = (
+    6  # words allowed between a vague speaker and its verb ("critics of the plan have long said")
+)
 RESOLVE_SENTENCES = 5  # how far back a pronoun looks for the source it stands for
+PRONOUN_SENTENCES = 2  # how far back "they" looks for the vague group it stands for
 CLAIM_WINDOW = 1  # sentences on each side of a claim that may hold its source
+FRAME_WORDS = 5  # the most words between the comma and the verb of a closing frame ("..., one of them said")
 OPENER_CHARS = 40  # a speaker this close to a sentence start can own the quotation before it
 
 IDENTIFIED = ("named", "role", "pronoun")  # other statuses: vague, passive, negated, none
+_SPEAKER_KINDS = ("speech", "evidence", "marker")
+_NEVER = regex.compile(r"(?!x)x")  # cues that have a speaker to classify
 _TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.&]*")
 _CONNECTORS = frozenset(
     ["of", "de", "du", "des", "van", "von", "der", "den", "al", "bin", "di", "da", "la", "le", "&", "y"]
 )
+_QUOTE_END_RE = regex.compile(r"[\"”»]")
 _CLAUSE_END_RE = regex.compile(r"[;:!?()\[\]“”«»\"]|—|–")
 # Opening and closing marks; scraped text mixes straight and curly quotes ("...” ).
 _QUOTE_PAIRS: Mapping[str, str] = {'“"': '”"', "«": "»"}
@@ -81,6 +90,17 @@ _CUE_LISTS = (  # in order of precedence where two start at the same word
     ("speech", "speech_verbs"),
     ("evidence", "evidence_verbs"),
 )
+# The weasel constructions that need no reporting verb (see rules/sourcing.yaml).
+_CONSTRUCT_LISTS = (
+    ("passive", "opinion_passive_patterns"),
+    ("hearsay", "hearsay_patterns"),
+    ("allegation", "allegation_patterns"),
+    ("rumour", "rumour_patterns"),
+    ("speculation", "speculation_patterns"),
+)
+# Constructions that stand in for a source only when no source is near: an
+# accuser or forecaster named in this sentence or the one before is the source.
+NEEDS_NO_SOURCE_NEAR = frozenset({"allegation"})
 _SCAN_CHAR = r"[\p{L}\p{M}\p{N}]"
 _SCAN_RE = regex.compile(_SCAN_CHAR + "+")
 _SCAN_CHAR_RE = regex.compile(_SCAN_CHAR)
@@ -185,7 +205,6 @@ class PhraseIndex:
 class Lexicon:
     language: str
     cue: PhraseIndex  # kinds: marker, setting, speech, evidence
-    recipient_verbs: frozenset[str]
     inversion_openers: frozenset[str]
     noun_markers: frozenset[str]
     passive: frozenset[str]
@@ -203,6 +222,36 @@ class Lexicon:
     negations: frozenset[str]
     quantifier_anywhere: regex.Pattern[str]
     vague_patterns: PatternSet | None
+    group_roles: frozenset[str] = frozenset()
+    anonymous_heads: frozenset[str] = frozenset()
+    indefinite: frozenset[str] = frozenset()
+    referring: frozenset[str] = frozenset()  # "the officials", "its aides": named before
+    specific_groups: frozenset[str] = frozenset()  # words before a group that identify it ("company")
+    anonymous_nouns: frozenset[str] = frozenset()  # "sources": anonymous whatever comes with them
+    collective_roles: frozenset[str] = frozenset()  # plural roles that name a body ("police")
+    not_plural: frozenset[str] = frozenset()  # words the plural pattern mistakes ("news", "this")
+    plural: regex.Pattern[str] = _NEVER
+    subject_links: frozenset[str] = frozenset()  # words between a subject and its verb ("have", "also")
+    group_pronouns: frozenset[str] = frozenset()  # "they": vague when its group is
+    anonymity: PatternSet | None = None
+    contrasts: frozenset[str] = frozenset()
+    joins: frozenset[str] = frozenset()  # "and": a clause of its own after the reported speech
+    participle_followers: frozenset[str] = frozenset()  # "denied to": a participle, not a speaker's verb
+    agent_markers: frozenset[str] = frozenset()  # "surveyed by": a passive participle
+    evidence_heads: frozenset[str] = frozenset()  # vague heads that can report a finding ("studies")
+    relatives: frozenset[str] = frozenset()  # "that", "who": a relative clause's subject
+    comparisons: frozenset[str] = frozenset()  # "than": "than most expected" quotes no one
+    capitalised_nouns: bool = False  # German: a capital letter does not make a name
+    articles: frozenset[str] = frozenset()  # "the": "the exporters" is no better named than "exporters"
+    affiliations: frozenset[str] = frozenset()  # "of", "for": a role's organisation follows
+    weak_markers: frozenset[str] = frozenset()  # "pour": a marker that makes no weasel
+    singular: frozenset[str] = frozenset()  # "a", "le": the noun phrase is singular
+    demonyms: frozenset[str] = frozenset()  # "Norwegian": a country's officials, but no name
+    evidence_words: frozenset[str] = frozenset()  # the evidence verbs, one word each
+    noun_like_verbs: frozenset[str] = frozenset()  # "fears", "show": verbs only right after a subject
+    quantifier_words: frozenset[str] = frozenset()  # "some", "many": a noun marker, or a subject
+    # construct -> patterns of the weasel constructions without a reporting verb
+    constructs: tuple[tuple[str, PatternSet], ...] = ()
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -230,7 +279,6 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
     return Lexicon(
         language=language,
         cue=cue,
-        recipient_verbs=_words(lists.get("recipient_verbs", [])),
         inversion_openers=_words(lists.get("inversion_openers", [])),
         noun_markers=_words(lists.get("noun_markers", [])),
         passive=_words(lists.get("passive_auxiliaries", [])),
@@ -253,6 +301,39 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         quantifier_anywhere=regex.compile(
             (WORD_EDGE_BEFORE + alternation(quantifiers) + WORD_EDGE_AFTER) if quantifiers else r"(?!x)x",
             regex.IGNORECASE,
+        ),
+        group_roles=_words(lists.get("group_roles", [])),
+        anonymous_heads=_words(lists.get("anonymous_heads", [])),
+        indefinite=_words(lists.get("indefinite_determiners", [])),
+        referring=_words(lists.get("referring_determiners", [])),
+        specific_groups=_words(lists.get("group_qualifiers", [])),
+        anonymous_nouns=_words(lists.get("anonymous_nouns", [])),
+        collective_roles=_words(lists.get("collective_roles", [])),
+        not_plural=_words(lists.get("not_plural", [])),
+        plural=regex.compile("|".join(lists["plural_patterns"])) if lists.get("plural_patterns") else _NEVER,
+        subject_links=_words(lists.get("subject_links", [])),
+        group_pronouns=_words(lists.get("group_pronouns", [])),
+        anonymity=_patterns(lists.get("anonymity_patterns", []), regex.IGNORECASE),
+        contrasts=_words(lists.get("clause_contrasts", [])),
+        joins=_words(lists.get("clause_joins", [])),
+        participle_followers=_words(lists.get("participle_followers", [])),
+        agent_markers=_words(lists.get("agent_markers", [])),
+        evidence_heads=_words(lists.get("evidence_heads", [])),
+        relatives=_words(lists.get("relative_pronouns", [])),
+        comparisons=_words(lists.get("comparison_markers", [])),
+        capitalised_nouns="capitalised" in lists.get("noun_case", []),
+        articles=_words(lists.get("definite_articles", [])),
+        affiliations=_words(lists.get("affiliation_markers", [])),
+        weak_markers=_words(lists.get("weak_markers", [])),
+        singular=_words(lists.get("singular_determiners", [])),
+        demonyms=_words(lists.get("demonyms", [])),
+        evidence_words=_words(w for w in lists.get("evidence_verbs", []) if " " not in w),
+        noun_like_verbs=_words(lists.get("noun_like_verbs", [])),
+        quantifier_words=_words(q for q in quantifiers if " " not in q),
+        constructs=tuple(
+            (construct, patterns)
+            for construct, name in _CONSTRUCT_LISTS
+            if (patterns := _patterns(lists.get(name, []), regex.IGNORECASE)) is not None
         ),
     )
 
@@ -317,6 +398,19 @@ class Quote:
     words: int
     speaker: str | None
     has_speaker: bool
+    anonymous: bool = False  # no identified speaker, a vague one ("one insider said")
+
+
+@dataclass(frozen=True)
+class Weasel:
+    """A vague or anonymous stand-in for a source (../shared/CLAIMS-GUIDE.md)."""
+
+    start: int
+    end: int
+    sentence: int
+    # speaker (a reporting verb with a vague speaker), passive, hearsay, rumour,
+    # speculation (the lists of rules/sourcing.yaml), quote (an anonymous quotation)
+    construct: str
 
 
 @dataclass(frozen=True)
@@ -329,6 +423,11 @@ class Analysis:
     cues: tuple[Cue, ...]
     quotes: tuple[Quote, ...]
     sources: tuple[str, ...]  # distinct named sources, in order of first mention
+    weasels: tuple[Weasel, ...] = ()  # not inside an identified speaker's reported speech
+
+    @property
+    def weasel_sentences(self) -> frozenset[int]:
+        return frozenset(w.sentence for w in self.weasels)
 
     def is_attributed(self, index: int) -> bool:
         return index in self.attributed
@@ -382,6 +481,10 @@ class _Analyser:
         self._words: dict[int, _SentenceWords] = {}
         self._anywhere_of: dict[int, tuple[str, str | None]] = {}
         self._person_of: dict[int, str | None] = {}
+        self._kind = ""  # the kind of the cue being classified
+        self._evidence_verb = False  # its verb also reports findings ("revealed", "showed")
+        self._generic_speaker = False  # its speaker is a noun no list knows ("exporters")
+        self._adjacent = True  # the words looked at end right before the verb
 
     def words_of(self, index: int) -> _SentenceWords:
         words = self._words.get(index)
@@ -406,9 +509,29 @@ class _Analyser:
             if kind in ("speech", "evidence"):
                 if match.start == self.sentences[index].start:
                     continue  # a capitalised first word is a noun here: "Reports indicate"
-                previous = _tokens(text[max(self.sentences[index].start, match.start - 12) : match.start])
-                if previous and previous[-1].lower().replace("’", "'") in lex.noun_markers:
-                    continue  # "the claims", "l'estime", "cette annonce"
+                previous = _tokens(text[max(self.sentences[index].start, match.start - 24) : match.start])
+                before = previous[-1].lower().replace("’", "'") if previous else ""
+                noun_like = match.text.lower() in lex.noun_like_verbs
+                # "the claims", "l'estime", "some fears"; but "many expected", "some worry"
+                plural_noun = noun_like and bool(lex.plural.search(match.text.lower()))
+                if (
+                    before in lex.noun_markers
+                    and (plural_noun or before not in lex.quantifier_words)
+                    and (noun_like or before not in lex.relatives)  # "a study that found"
+                ):
+                    continue
+                if plural_noun and any(t.lower() in lex.quantifier_words for t in previous[-3:-1]):
+                    continue  # "other UK hopes": a noun
+                if noun_like and previous and previous[-1] != "," and not self._subject_like(previous[-1]):
+                    continue  # "to allay fears", "on show": a noun after a verb or a preposition
+                if (
+                    noun_like
+                    and len(previous) >= 2
+                    and previous[-1].lower() in lex.subject_links
+                    and previous[-2].lower() in lex.noun_markers
+                    and previous[-2].lower() not in lex.quantifier_words  # "some also credit"
+                ):
+                    continue  # "a widely reported study": an adjective
             status, source = self._classify(match, kind, index)
             cues.append(Cue(match.start, match.end, index, kind, status, source))
         if lex.citations is not None:
@@ -420,6 +543,25 @@ class _Analyser:
             vague_spans = _SpanSet([m.span() for m in scan(lex.vague_patterns, self.doc)])
             cues = [
                 Cue(c.start, c.end, c.sentence, c.kind, "vague", None) if vague_spans.contains(c.start) else c
+                for c in cues
+            ]
+        if lex.anonymity is not None and self.sentences:
+            # "two people familiar with the matter told Reuters": the speaker is
+            # anonymous on purpose, whatever else the sentence names.
+            anonymous: dict[int, list[int]] = {}
+            for m in scan(lex.anonymity, self.doc):
+                if not inside.contains(m.start()):
+                    anonymous.setdefault(self.sentence_of(m.start()), []).append(m.start())
+            # the speaker's words: before a reporting verb (or after it, inverted),
+            # after a marker ("according to people familiar with the matter")
+            cues = [
+                Cue(c.start, c.end, c.sentence, c.kind, "vague", None)
+                if c.kind in _SPEAKER_KINDS
+                and any(
+                    (at > c.start if c.kind == "marker" else at < c.start or c.status != "named")
+                    for at in anonymous.get(c.sentence, ())
+                )
+                else c
                 for c in cues
             ]
         cues.sort(key=lambda c: c.start)
@@ -434,6 +576,7 @@ class _Analyser:
         claims: set[int] = set()
         if lex.claims is not None and self.sentences:
             claims = {self.sentence_of(m.start()) for m in scan(lex.claims, self.doc)}
+        weasels = self._weasels(cues, quotes, attributed, inside) if self.sentences else []
         return Analysis(
             language=lex.language,
             sentences=len(self.sentences),
@@ -446,7 +589,121 @@ class _Analyser:
                 [c.source for c in cues if c.source and c.status in ("named", "pronoun")]
                 + [q.speaker for q in quotes if q.speaker]
             ),
+            weasels=tuple(weasels),
         )
+
+    # -- weasels ------------------------------------------------------------------------
+    def _weasels(
+        self, cues: list[Cue], quotes: list[Quote], attributed: set[int], inside: _SpanSet
+    ) -> list[Weasel]:
+        """The vague stand-ins for a source, by construction: a reporting verb
+        whose speaker is vague, the constructions of rules/sourcing.yaml, the
+        sentences of an anonymous quotation.  The guide's precedence is weasel
+        before attributed, but a vague speaker inside the reported speech of an
+        identified one ("the minister said others had raised concerns") is the
+        article attributing correctly."""
+        identified: dict[int, list[Cue]] = {}
+        for cue in cues:
+            if cue.status in IDENTIFIED and cue.kind in (*_SPEAKER_KINDS, "setting"):
+                identified.setdefault(cue.sentence, []).append(cue)
+        # a sentence that cites its source ("(4, 5)", a link) names it, whatever its words
+        cited = {cue.sentence for cue in cues if cue.kind == "citation"}
+        found: list[Weasel] = []
+        for cue in cues:
+            if (
+                cue.status == "vague"
+                and cue.sentence not in cited
+                and not self._weak_marker(cue)
+                and cue.kind in _SPEAKER_KINDS
+                and not self._nested(cue.start, cue.end, identified.get(cue.sentence, ()))
+            ):
+                found.append(Weasel(self._speaker_start(cue), cue.end, cue.sentence, "speaker"))
+        for construct, patterns in self.lex.constructs:
+            for match in scan(patterns, self.doc):
+                start, end = match.span()
+                if inside.contains(start):
+                    continue  # the quoted person's words
+                index = self.sentence_of(start)
+                if index in cited or self._nested(start, end, identified.get(index, ())):
+                    continue
+                if construct in NEEDS_NO_SOURCE_NEAR and (index in attributed or index - 1 in attributed):
+                    continue
+                found.append(Weasel(start, end, index, construct))
+        for quote in quotes:
+            if quote.anonymous:
+                first, last = self.sentence_of(quote.start), self.sentence_of(quote.end - 1)
+                for index in range(first, last + 1):
+                    if index not in attributed:
+                        sentence = self.sentences[index]
+                        found.append(
+                            Weasel(
+                                max(quote.start, sentence.start), min(quote.end, sentence.end), index, "quote"
+                            )
+                        )
+        found.sort(key=lambda w: (w.start, w.end))
+        return [
+            w
+            for i, w in enumerate(found)
+            if i == 0 or (w.start, w.sentence) != (found[i - 1].start, found[i - 1].sentence)
+        ]
+
+    def _weak_marker(self, cue: Cue) -> bool:
+        """A marker that makes no weasel: "pour" + infinitive, the agent of a
+        passive ("carried out by people known to ...")."""
+        if cue.kind != "marker":
+            return False
+        text = self.text[cue.start : cue.end].lower()
+        words = _tokens(text)
+        return text in self.lex.weak_markers or bool(words and words[-1] in self.lex.agent_markers)
+
+    def _nested(self, start: int, end: int, speakers: Iterable[Cue]) -> bool:
+        """Whether [start, end) stands in the reported speech of an identified
+        speaker of its sentence: no clause of its own ("while", ";") between them."""
+        for cue in speakers:
+            if cue.start < start:
+                between = _tokens(self.text[cue.end : start])
+            else:
+                # A speaker after: only the closing frame of the sentence ("..., the
+                # minister said"), not a clause of the reported speech itself.
+                text = self.text[end : cue.start]
+                # "according to"/"selon" frames what comes before it, comma or not
+                framing = cue.kind == "marker"
+                if ";" in text or ("," not in text and not _QUOTE_END_RE.search(text) and not framing):
+                    continue
+                between = _tokens(regex.split(r"[,\"”»]", text)[-1])
+                if not framing and (
+                    len(between) > FRAME_WORDS or any(t.lower() in self.lex.joins for t in between)
+                ):
+                    continue
+            if ";" in self.text[min(cue.end, end) : max(cue.start, start)]:
+                continue
+            if any(t.lower() in self.lex.contrasts for t in between):
+                continue
+            return True
+        return False
+
+    def _speaker_start(self, cue: Cue) -> int:
+        """Where the vague speaker of a cue starts (the head noun before the verb),
+        so the finding shows "critics said", not "said"."""
+        sentence = self.sentences[cue.sentence]
+        low = max(sentence.start, cue.start - 60)
+        before = self.text[low : cue.start]
+        words = list(_WORD_OR_COMMA_RE.finditer(before))
+        clause = cue.start  # else the clause's first words, as far as GENERIC_START + 2 words back
+        for rank, match in enumerate(reversed(words)):
+            lower = match.group().lower().replace("’", "'")
+            if match.group() == "," or _CLAUSE_END_RE.search(before, match.end()):
+                break
+            if (
+                lower in self.lex.vague_heads
+                or lower in self.lex.group_roles
+                or lower in self.lex.anonymous_heads
+                or lower in self.lex.anonymous_nouns
+            ):
+                return low + match.start()
+            if rank <= GENERIC_START + 2:
+                clause = low + match.start()
+        return clause
 
     def _incise(self, match: Hit) -> bool:
         """A reporting verb set inside a quotation: "..., observe-t-il", ", rappelle Ana Cardenal,"."""
@@ -459,6 +716,8 @@ class _Analyser:
 
     # -- who is the source of one cue ---------------------------------------------
     def _classify(self, match: Hit, kind: str, index: int) -> tuple[str, str | None]:
+        self._kind = kind
+        self._evidence_verb = match.text.lower() in self.lex.evidence_words
         sentence = self.sentences[index]
         # The clause around the cue, and its words, from the sentence's tokens and
         # marks found once: looking them up anew for each cue was quadratic.
@@ -471,6 +730,7 @@ class _Analyser:
             after_end = stop
         if comma is not None and kind not in ("marker",):
             after_end = min(after_end, comma)
+        after_end = max(after_end, match.end)
         if kind == "marker":
             words = sentence_words.first(match.end, after_end, AFTER_WORDS)
             if not words:
@@ -479,18 +739,28 @@ class _Analyser:
         tokens = sentence_words.last(before_start, match.start, BEFORE_WORDS)
         if kind in ("speech", "evidence") and any(t.lower() in self.lex.passive for t in tokens[-2:]):
             return "passive", None  # "is said to", "is widely believed", "a été annoncé"
-        if kind == "speech" and self.lex.inversion.match(self.text, match.end, max(match.end, after_end)):
+        following = sentence_words.first(match.end, after_end, 1)
+        if kind in ("speech", "evidence") and following and following[0].lower() in self.lex.agent_markers:
+            return "passive", None  # "analysts surveyed by FactSet expect": the verb is "expect"
+        if kind == "speech" and self.lex.inversion.match(self.text, match.end, after_end):
             return "pronoun", None
         if any(t.lower().replace("’", "'") in self.lex.negations for t in tokens[-3:]):
             return "negated", None  # "declined to confirm", "n'a pas confirmé"
+        self._generic_speaker = False
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
-        if status == "vague" and match.text.lower() in self.lex.recipient_verbs:
-            # "Sources told CNN": the outlet that was told is named.
-            told, name = self._noun_phrase(
-                sentence_words.first(match.end, after_end, 3), allow_pronoun=False, forward=True
+        if tokens and tokens[-1] == "," and kind != "marker" and status in ("vague", "none"):
+            # "... giving way to others, noted Robert Anderson", "..., argued critics": the
+            # speaker follows the verb; "..., saying": the subject of the sentence, not
+            # the word before the comma
+            found = self._noun_phrase(
+                sentence_words.first(match.end, after_end, AFTER_WORDS), allow_pronoun=False, forward=True
             )
-            if told == "named":
-                return told, name
+            if found[0] in (*IDENTIFIED, "vague"):
+                return found
+            if status == "vague":
+                return "none", None
+        if status == "vague" and self._generic_speaker and self._participle(following):
+            return "none", None  # "the job cuts announced last year", "an advantage denied to SAS"
         if kind == "setting" and status not in IDENTIFIED:
             if index not in self._anywhere_of:  # the same for every cue of the sentence
                 self._anywhere_of[index] = self._anywhere(sentence.start, sentence.end)
@@ -508,6 +778,10 @@ class _Analyser:
             ):
                 return "role", None  # a determiner and a noun: the speaker
         return status, source
+
+    def _participle(self, following: list[str]) -> bool:
+        """Whether the word after a verb makes it a participle ("denied to", "announced last")."""
+        return bool(following) and following[0].lower() in self.lex.participle_followers
 
     def _inverted(self, tokens: list[str]) -> bool:
         """Whether the speaker may follow the verb: nothing but a comma since the
@@ -532,16 +806,27 @@ class _Analyser:
             words = segments[position]
             if not words:
                 continue
+            # a word no list knows is a speaker only with no comma before the verb
+            self._adjacent = position == len(segments) - 1
             status, source = self._noun_phrase(
                 words, allow_pronoun=allow_pronoun and position == len(segments) - 1, forward=False
             )
+            self._adjacent = True
             if status == "none":
                 if position == len(segments) - 1 and len(words) > 2:
                     return "none", None  # a clause of its own stands between: "X, which grew, said"
                 continue
             if (
                 position >= 1
-                and status in ("role", "named")
+                and (
+                    status in ("role", "named")
+                    # "Katrina Bull, a prospective parliamentary candidate said"
+                    or (
+                        status == "vague"
+                        and self._generic_speaker
+                        and words[0].lower() in self.lex.indefinite
+                    )
+                )
                 and (words[0][:1].islower() or _POSSESSIVE_RE.search(words[0]))
             ):
                 # An appositive: "Smith, a spokesman for Acme, said", "Wang, Meta's chief AI officer,
@@ -567,10 +852,45 @@ class _Analyser:
             inverted = "-" in word and lex.inversion.search(word[word.find("-") :])
             if allow_pronoun and near and (lower in lex.pronouns or inverted):
                 return "pronoun", None  # "he", "il", "a-t-il"
-            if lower in lex.vague_heads and not (word[:1].isupper() and position > 0):
+            if lower in lex.anonymous_nouns:
+                if (
+                    position > 0
+                    and not lex.plural.search(lower)
+                    and words[position - 1].lower()
+                    in (lex.referring | lex.articles | lex.singular) - lex.indefinite
+                ):
+                    return "role", None  # "the source", "selon la source": the one named before
+                return "vague", None  # "sources", "Tory sources", "an insider": anonymous by definition
+            if (
+                self._kind == "evidence"
+                and lower in lex.vague_heads
+                and lower not in lex.evidence_heads
+                and lex.evidence_heads
+            ):
+                return "none", None  # "lets people find", "some of them show": no finding reported
+            if lower in lex.vague_heads and position > 0 and words[position - 1].lower() in lex.comparisons:
+                return "none", None  # "longer than most expected": a comparison, not a source
+            if (
+                lower in lex.vague_heads
+                and not forward
+                and position > 0
+                and words[position - 1].lower() in lex.specific_groups
+            ):
+                return "role", None  # "company executives", "government economists"
+            if lower in lex.vague_heads and not (
+                word[:1].isupper() and position > 0 and not lex.capitalised_nouns
+            ):
+                if not forward and (
+                    rank > VAGUE_HEAD_WORDS
+                    or any(
+                        w.lower() in lex.contrasts or w.lower() in lex.joins for w in words[position + 1 :]
+                    )
+                ):
+                    continue  # too far from the verb, or in a clause of its own ("people enjoy but says")
                 if (
                     position > 0
                     and _POSSESSIVE_RE.search(words[position - 1])
+                    and words[position - 1].lower().replace("’", "'") not in lex.not_names  # "d'aucuns"
                     and self._is_name(_POSSESSIVE_RE.sub("", words[position - 1]), words, position - 1)
                 ):
                     return "named", _clean_name(words[position - 1])  # "NASA's scientists"
@@ -584,19 +904,188 @@ class _Analyser:
                     return "named", name
                 return "vague", None
             if self._is_name(word, words, position):
-                if not forward and lex.quantifier_anywhere.search(
-                    " ".join(words[max(0, position - 4) : position])
+                if (
+                    not forward
+                    and self._quantified(words, position)
+                    # not "took several swipes at the Playstation and said": a clause between
+                    and not any(
+                        w.lower() in lex.joins or w.lower() in lex.contrasts for w in words[position + 1 :]
+                    )
                 ):
                     return "vague", None  # "some members of Congress", "plusieurs proches de X"
                 return "named", self._name_run(words, position)
+            if lower in lex.group_roles or (
+                lower in lex.roles
+                and lex.plural.search(lower)
+                and lower not in lex.collective_roles
+                and (forward or self._next_to_verb(words, position))
+            ):
+                return self._group(words, position)
+            if (
+                not forward
+                and position <= GENERIC_START + 2  # the clause's subject, not a noun deep inside it
+                and self._next_to_verb(words, position)
+                and self._generic_plural(word, lower)
+                and not (position > 0 and words[position - 1].lower() in lex.affiliations)  # "for callers"
+                # "le géant japonais promet": a singular noun phrase whatever its last word
+                and not any(w.lower() in lex.singular for w in words[max(0, position - 2) : position])
+            ):
+                # "Providers say", "bookmakers have said": an unnamed group, whatever its
+                # noun; "the exporters said" names them no better than "exporters said"
+                self._generic_speaker = True
+                if position > 0 and words[position - 1].lower() in lex.articles:
+                    return "vague", None
+                return self._group(words, position)
+            if (
+                lower in lex.anonymous_heads
+                or (
+                    not forward
+                    and self._next_to_verb(words, position)
+                    and self._generic(word, lower)
+                    and position <= GENERIC_START  # "one exporter said", not "... for an eye infection said"
+                )
+            ) and self._indefinite(words, position):
+                self._generic_speaker = lower not in lex.anonymous_heads
+                # "one analyst said", "an insider told": anonymous unless an
+                # organisation or a name comes with it ("an analyst at Gartner")
+                name = self._name_after(words, position)
+                if name:
+                    return "named", name
+                if position > 0 and self._is_name(
+                    _POSSESSIVE_RE.sub("", words[position - 1]), words, position - 1
+                ):
+                    return "named", _clean_name(words[position - 1])
+                return "vague", None
             if lower in lex.roles or lower in lex.documents:
                 if lower in lex.documents and self._determiner(words, position) == "vague":
                     return "vague", None
+                if not forward and self._of_someone(words, position):
+                    return "vague", None  # "the chief executive of a leading car maker"
                 name = self._name_after(words, position) if forward else None
                 return ("named", name) if name else ("role", None)
             if forward and rank >= 3:
                 break
         return "none", None
+
+    def _group(self, words: list[str], position: int) -> tuple[str, str | None]:
+        """A group that is a source only with its organisation: "Pentagon officials",
+        "the agency's aides", "company officials", "officials at the ministry",
+        "the officials" (named before) are identified; "officials", "two
+        officials", "some diplomats" are not."""
+        lex = self.lex
+        if position > 0:
+            before = words[position - 1]
+            bare = _POSSESSIVE_RE.sub("", before)
+            lower = bare.lower().replace("’", "'")
+            if self._is_name(bare, words, position - 1):
+                return "named", _clean_name(before)
+            if (
+                lower in lex.referring
+                or lower in lex.roles
+                or lower in lex.specific_groups
+                or lower in lex.documents
+                or lower in lex.demonyms
+            ):
+                return (
+                    "role",
+                    None,
+                )  # "the officials", "company officials", "study authors", "Norwegian officials"
+            if position > 1 and words[position - 2].lower() in lex.referring:
+                return "role", None  # "the law lords", "its legal advisers"
+        for later in range(position + 1, min(len(words), position + 5)):
+            word = words[later]
+            if word == ",":
+                break
+            if self._is_name(word, words, later):
+                return "named", self._name_run(words, later)
+            if word.lower() in lex.roles:
+                return "role", None
+        return "vague", None
+
+    def _subject_like(self, word: str) -> bool:
+        """Whether a word can stand right before its verb as (the end of) its subject."""
+        lex = self.lex
+        lower = word.lower().replace("’", "'")
+        return (
+            word[:1].isupper()
+            or any(
+                lower in group
+                for group in (
+                    lex.subject_links,
+                    lex.relatives,
+                    lex.vague_heads,
+                    lex.roles,
+                    lex.group_roles,
+                    lex.anonymous_nouns,
+                    lex.anonymous_heads,
+                    lex.pronouns,
+                )
+            )
+            or (
+                bool(lex.plural.search(lower))
+                and lower not in lex.not_plural
+                and not _POSSESSIVE_RE.search(word)  # "a producer's credit"
+            )
+        )
+
+    def _generic(self, word: str, lower: str) -> bool:
+        """A common noun that no list knows ("exporter", "providers"); capitalised
+        only where a sentence starts with it ("Exporters said")."""
+        lex = self.lex
+        return (
+            (word[:1].islower() or not self._written_as(word, True))
+            and lower not in lex.roles
+            and lower not in lex.documents
+            and lower not in lex.not_names
+            and lower not in lex.pronouns
+            and lower not in lex.specific
+            and lower not in lex.indefinite
+            and not lex.cue.is_word(word)
+        )
+
+    def _next_to_verb(self, words: list[str], position: int) -> bool:
+        """Whether only links ("have", "also", "largely") stand between a subject
+        word and the verb that follows the words."""
+        return self._adjacent and all(w.lower() in self.lex.subject_links for w in words[position + 1 :])
+
+    def _generic_plural(self, word: str, lower: str) -> bool:
+        return (
+            self._kind == "speech"  # "results showed" is no speaker
+            and not self._evidence_verb  # "the tests revealed", "scans showed": things, not speakers
+            and bool(self.lex.plural.search(lower))
+            and self._generic(word, lower)
+            and lower not in self.lex.not_plural
+        )
+
+    def _quantified(self, words: list[str], position: int) -> bool:
+        """A quantifier opens the phrase before a name: "some members of Congress",
+        "plusieurs proches de X"; not "la ministre des Sports Laura Flessel"."""
+        lex = self.lex
+        for back in range(max(0, position - 4), position):
+            if lex.quantifier_anywhere.match(words[back]) or lex.quantifier_anywhere.match(
+                " ".join(words[back : back + 2])
+            ):
+                return not (back > 0 and words[back - 1].lower() in lex.roles)
+        return False
+
+    def _of_someone(self, words: list[str], position: int) -> bool:
+        """A role of an organisation left unnamed: "of a leading car maker",
+        "for a big bank" (an indefinite determiner, no name after it)."""
+        lex = self.lex
+        after = words[position + 1 : position + 3]
+        return (
+            len(after) == 2
+            and after[0].lower() in lex.affiliations
+            and after[1].lower() in lex.indefinite
+            and not any(self._is_name(w, words, i) for i, w in enumerate(words) if i > position + 2)
+        )
+
+    def _indefinite(self, words: list[str], position: int) -> bool:
+        """An indefinite determiner before a noun, two modifiers allowed between ("a close family friend")."""
+        for back in (position - 1, position - 2, position - 3):
+            if back >= 0 and words[back].lower() in self.lex.indefinite:
+                return True
+        return False
 
     def _determiner(self, words: list[str], position: int) -> str:
         """'specific' ("the experts", "two people"), 'vague' ("some experts") or ''."""
@@ -613,7 +1102,7 @@ class _Analyser:
 
     def _name_after(self, words: list[str], position: int) -> str | None:
         """A name right after a group noun: "analysts at Gartner", "chercheurs de l'Inserm"."""
-        for later in range(position + 1, min(len(words), position + 4)):
+        for later in range(position + 1, min(len(words), position + 6)):
             if self._is_name(words[later], words, later):
                 return self._name_run(words, later)
         return None
@@ -627,8 +1116,12 @@ class _Analyser:
             return False  # "Businesses say": a common noun starting a sentence
         lower = word.lower().replace("’", "'").rstrip(".")
         lex = self.lex
+        if "-" in word and word.rsplit("-", 1)[1][:1].islower():
+            return False  # "Washington-based", "London-listed": an adjective
         if lower in lex.not_names or lower in lex.pronouns or lower in lex.vague_heads:
             return False
+        if lower in lex.demonyms:
+            return False  # "a Western diplomat", "Russian analysts": no one named
         if lower in lex.roles or lower in lex.documents or lower in lex.specific:
             return False
         return not lex.cue.is_word(word)
@@ -698,10 +1191,23 @@ class _Analyser:
         """A pronoun stands for the last named source within a few sentences."""
         resolved: list[Cue] = []
         last: tuple[int, str] | None = None
+        vague_group: int | None = None  # sentence of the last vague group that spoke
         for cue in cues:
             if cue.status == "named" and cue.source:
                 last = (cue.sentence, cue.source)
+                vague_group = None
+            elif cue.status == "vague" and cue.kind in _SPEAKER_KINDS:
+                vague_group = cue.sentence
             elif cue.status == "pronoun":
+                if (
+                    vague_group is not None
+                    and 0 < cue.sentence - vague_group <= PRONOUN_SENTENCES
+                    and self._group_pronoun(cue)
+                ):
+                    # "Exporters said ... They noted ...": the pronoun stands for the vague group
+                    resolved.append(Cue(cue.start, cue.end, cue.sentence, cue.kind, "vague", None))
+                    vague_group = cue.sentence
+                    continue
                 source = None
                 if last is not None and cue.sentence - last[0] <= RESOLVE_SENTENCES:
                     source = last[1]
@@ -712,6 +1218,19 @@ class _Analyser:
                     last = (cue.sentence, source)
             resolved.append(cue)
         return resolved
+
+    def _group_pronoun(self, cue: Cue) -> bool:
+        """Whether the pronoun of a cue stands for a group ("they said", "they noted")."""
+        sentence = self.sentences[cue.sentence]
+        # the pronoun opens the sentence ("They noted ...") or follows the verb ("..., they said")
+        opening = _tokens(self.text[sentence.start : cue.start])[:1]
+        before = _tokens(self.text[max(sentence.start, cue.start - 30) : cue.start])[-2:]
+        after = _tokens(self.text[cue.end : min(sentence.end, cue.end + 12)])[:1]
+        inverted = bool(before) and before[-1] == ","
+        candidates = opening + (after if inverted or len(before) < 2 else [])
+        if before and before[-1].lower() in self.lex.group_pronouns and (len(before) < 2 or before[0] == ","):
+            candidates.append(before[-1])
+        return any(t.lower() in self.lex.group_pronouns for t in candidates)
 
     def _recent_person(self, index: int) -> str | None:
         """The last name of two words or more in this sentence or the two before it."""
@@ -740,12 +1259,17 @@ class _Analyser:
     def _quotes(self, spans: list[tuple[int, int]], cues: list[Cue], identified: set[int]) -> list[Quote]:
         speakers: dict[int, str | None] = {}
         openers: dict[int, str | None] = {}  # a speaker at the start of its sentence: “...” He said.
+        vague: set[int] = set()  # sentences whose reporting verb has a vague speaker
         for cue in cues:
             if cue.status in IDENTIFIED and cue.kind in ("speech", "marker", "setting"):
                 speakers.setdefault(cue.sentence, cue.source)
                 if cue.start - self.sentences[cue.sentence].start <= OPENER_CHARS:
                     openers.setdefault(cue.sentence, cue.source)
+            elif cue.status == "vague" and cue.kind in ("speech", "marker"):
+                vague.add(cue.sentence)
         quotes: list[Quote] = []
+        anonymous_quoted: set[int] = set()
+        continued: dict[int, int] = {}  # sentence of a quotation with a speaker -> its speaker's sentence
         last_sentence = len(self.sentences) - 1
         for start, end in spans:
             words = len(_TOKEN_RE.findall(self.text, start, end))
@@ -757,9 +1281,27 @@ class _Analyser:
                 speaker_sentence = last + 1
             if speaker_sentence is None and first >= 1 and first - 1 in speakers:
                 speaker_sentence = first - 1
+            if speaker_sentence is None and first - 1 in continued:
+                speaker_sentence = continued[first - 1]  # the next paragraph of the same quotation
             has_speaker = speaker_sentence is not None
+            # An anonymous speaker owns the quotation as a named one would, and its
+            # continuation: the next quotation that starts right after it.
+            anonymous = not has_speaker and (
+                any(i in vague for i in range(first, last + 1)) or first - 1 in anonymous_quoted
+            )
+            if anonymous:
+                anonymous_quoted.update(range(first, last + 1))
+            if has_speaker and speaker_sentence is not None:
+                continued.update(dict.fromkeys(range(first, last + 1), speaker_sentence))
             quotes.append(
-                Quote(start, end, words, speakers.get(speaker_sentence) if has_speaker else None, has_speaker)
+                Quote(
+                    start,
+                    end,
+                    words,
+                    speakers.get(speaker_sentence) if has_speaker else None,
+                    has_speaker,
+                    anonymous,
+                )
             )
         return quotes
 
@@ -906,7 +1448,9 @@ def summary(analysis: Analysis, words: int) -> dict[str, Any]:
         "attributed_sentences": attributed,
         "attributed_share": round(attributed / analysis.sentences, 3) if analysis.sentences else 0.0,
         "attributions_per_1000_words": round(1000.0 * attributed / words, 1) if words else 0.0,
-        "vague_attributions": len(analysis.vague),
+        # the sentences the claims.vague-source rule judges weasel, and those whose
+        # only reporting verb has a vague speaker: one speaker classification for both
+        "vague_attributions": len(analysis.vague | analysis.weasel_sentences),
         "quotes_with_speaker": with_speaker,
         "quotes_without_speaker": len(analysis.quotes) - with_speaker,
         "named_sources": list(analysis.sources),

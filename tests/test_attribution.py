@@ -54,7 +54,8 @@ def sentence_flags(text: str, language: str) -> list[str]:
             "Adam Neumann can still influence the company, according to a new Fast Company report.",
             "attributed",
         ),
-        ("en", "Sources told CNN that Trump had made only minor changes to his food intake.", "attributed"),
+        # anonymous sources stay anonymous when the outlet they told is named (CLAIMS-GUIDE.md)
+        ("en", "Sources told CNN that Trump had made only minor changes to his food intake.", "vague"),
         ("en", "Reports indicate internal tensions regarding the rapid pace of AI development.", "vague"),
         ("en", "The hopes of recovery should not turn into misplaced optimism, experts say.", "vague"),
         ("en", "Some members of Congress have suggested that NASA is not using SLS enough.", "vague"),
@@ -133,9 +134,9 @@ def test_seed_articles() -> None:
 def test_analysis_is_computed_once_per_document_and_needs_data() -> None:
     document, analysis = analysed("Reuters reported that the deal had been signed.", "en")
     assert attribution.analyse(document) is analysis
-    german = Document(text="Experten sagen, dass der Markt wächst.", language="de")
-    assert attribution.analyse(german) is None
-    assert attribution.attributed_in(german, 0, len(german.text)) is None
+    spanish = Document(text="Los expertos dicen que el mercado crece.", language="es")
+    assert attribution.analyse(spanish) is None  # no attribution data for Spanish
+    assert attribution.attributed_in(spanish, 0, len(spanish.text)) is None
 
 
 def test_a_new_language_is_data() -> None:
@@ -156,7 +157,10 @@ def _dev_rows() -> list[dict]:
 def test_agreement_with_the_hand_labels_of_the_dev_set() -> None:
     """In context, most sentences labeled 'attributed' are found attributed and few
     labeled 'none' are (figures as measured when the lists were written: en 162/172
-    and 24/333, fr 87/114 and 8/339)."""
+    and 24/333, fr 87/114 and 8/339).  These labels predate ../shared/CLAIMS-GUIDE.md,
+    which calls an anonymous speaker weasel even when the outlet told is named
+    ("Sources told CNN", "two people briefed on the talks said", "a group of Swiss
+    scientists"): en 154/172 now."""
     rows = _dev_rows()
     found: Counter[tuple[str, str, bool]] = Counter()
     by_source: dict[str, list[dict]] = {}
@@ -175,7 +179,7 @@ def test_agreement_with_the_hand_labels_of_the_dev_set() -> None:
         yes, no = found[(language, label, True)], found[(language, label, False)]
         return yes / (yes + no)
 
-    assert share("en", "attributed") >= 0.90
+    assert share("en", "attributed") >= 0.88
     assert share("fr", "attributed") >= 0.70
     assert share("en", "none") <= 0.10
     assert share("fr", "none") <= 0.05

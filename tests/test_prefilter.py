@@ -139,7 +139,7 @@ def test_tricky_pattern_sets_match_as_their_alternation(sources: list[str]) -> N
 def test_every_match_starts_with_one_of_its_literals(rulesets: tuple[RuleSet, RuleSet]) -> None:
     current, _ = rulesets
     checked = 0
-    for path in _texts()[:60]:
+    for path in _texts()[:90]:  # 60 gave 435 matches once claims figures were narrowed to the guide
         text = path.read_text("utf-8")
         folded = fold(text)
         assert folded is not None and len(folded) == len(text)

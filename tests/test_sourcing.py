@@ -58,9 +58,9 @@ def test_quote_without_speaker_on_a_seed() -> None:
     assert lines == {16}  # “true feats of technical and aesthetic excellence”, said by nobody
 
 
-def test_german_pages_have_no_sourcing_metrics() -> None:
+def test_german_pages_have_sourcing_metrics() -> None:
     result = LINTER.lint_text("Der Markt wächst, sagte ein Sprecher des Unternehmens am Montag.", lang="de")
-    assert "sourcing" not in result.metrics
+    assert result.metrics["sourcing"]["attributed_sentences"] == 1
     assert not result.findings
 
 

@@ -23,7 +23,19 @@ from typing import Any, Protocol
 
 from artlint.document import Document
 from artlint.findings import Finding
-from artlint.kinds import conditional, density, doubled, gap, line, metric, pattern, phrase, repeat, scorer
+from artlint.kinds import (
+    conditional,
+    density,
+    doubled,
+    gap,
+    line,
+    metric,
+    pattern,
+    phrase,
+    repeat,
+    scorer,
+    weasel,
+)
 from artlint.rule import Rule
 
 
@@ -48,5 +60,6 @@ _MODULES: tuple[ModuleType, ...] = (
     gap,
     doubled,
     scorer,
+    weasel,
 )
 KINDS: dict[str, RuleKind] = {module.NAME: module for module in _MODULES}  # type: ignore[misc]

@@ -1,7 +1,9 @@
 """Who says so: attribution measurements (artlint/attribution.py).
 
     attributed_sentences, attributed_share, attributions_per_1000_words,
-    vague_attributions, quotes_with_speaker, quotes_without_speaker,
+    vague_attributions (sentences with a vague or anonymous stand-in for a
+    source, by the speaker classification claims.vague-source uses),
+    quotes_with_speaker, quotes_without_speaker,
     named_sources (distinct, in order of first mention), claim_sentences,
     attributed_claim_sentences, claims_attributed_share (null without claims)
 
