@@ -467,6 +467,9 @@ def attributed_in(document: Document, start: int, end: int) -> bool | None:
     return analysis.any_attributed(first, last)
 
 
+_NESTED_REACH = 2000  # characters: reported speech has a clause break before this
+
+
 class _Analyser:
     """One pass over a document: cues, quotes, citations, claims."""
 
@@ -658,8 +661,15 @@ class _Analyser:
 
     def _nested(self, start: int, end: int, speakers: Iterable[Cue]) -> bool:
         """Whether [start, end) stands in the reported speech of an identified
-        speaker of its sentence: no clause of its own ("while", ";") between them."""
-        for cue in speakers:
+        speaker of its sentence: no clause of its own ("while", ";") between them.
+        Only the nearest speaker on each side can hold it (a farther one has the
+        nearer one's words, and any break, between them too), and none further than
+        _NESTED_REACH characters: linear in the sentence, whatever its length."""
+        before = [c for c in speakers if c.start < start and start - c.end <= _NESTED_REACH]
+        after = [c for c in speakers if c.start >= start and c.start - end <= _NESTED_REACH]
+        nearest = [max(before, key=lambda c: c.start)] if before else []
+        nearest += [min(after, key=lambda c: c.start)] if after else []
+        for cue in nearest:
             if cue.start < start:
                 between = _tokens(self.text[cue.end : start])
             else:
