@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from artlint.api import Linter
 from artlint import attribution
+from artlint.api import Linter
 from artlint.attribution import _SentenceWords, _tokens
 from artlint.config import Config
 
