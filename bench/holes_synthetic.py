@@ -46,6 +46,9 @@ from typing import Any
 
 import regex
 
+# This checkout's artlint, not whichever one is installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from artlint.api import Linter
 from artlint.config import Config
 from artlint.ruleset import _load_yaml

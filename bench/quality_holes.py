@@ -34,11 +34,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from artlint.api import Linter
-from artlint.config import Config
-from artlint.results import ArticleResult
-
 HERE = Path(__file__).resolve().parent
+# This checkout's artlint, not whichever one is installed.
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+from artlint.api import Linter  # noqa: E402
+from artlint.config import Config  # noqa: E402
+from artlint.results import ArticleResult  # noqa: E402
+
 CATEGORY = "entities"
 WINDOW = 20
 TARGET_RECALL = 0.75
