@@ -111,4 +111,7 @@ def _validate_output(args: tuple[str, ...], out: str) -> None:
 
 
 def seed_labels() -> dict:
-    return json.loads((SEEDS / "expected.json").read_text(encoding="utf-8"))["files"]
+    path = SEEDS / "expected.json"
+    if not path.is_file():
+        return {}  # ../shared absent: the seed tests have nothing to check, collection still works
+    return json.loads(path.read_text(encoding="utf-8"))["files"]
