@@ -17,7 +17,9 @@ Deletions.  A candidate is a run of 1-5 capitalised words (lowercase particles
 such as "of", "de", "von" allowed inside) standing where scrapers find link
 text: after a preposition, in a list (between commas or before a
 conjunction), as a subject (a sentence start followed by a lowercase word),
-or as an object (after a lowercase verb).  A sentence's first word counts as a
+as an object (after a verb; in English a word in -ed, -s or a listed verb), or
+after a role ("chairman Alan Beith said").  A possessive ending stays in the
+text ("of ’s management"): it stands outside the link.  A sentence's first word counts as a
 name only when the document also writes it capitalised mid-sentence; a German
 capitalised word, which may be any noun, counts only when the corpus rarely
 puts an article before it.  Each candidate is deleted with probability
@@ -111,7 +113,7 @@ class Hole:
     line: int  # 1-based
     column: int  # 0-based, where the text stood in the damaged line
     text: str
-    where: str  # preposition | list | subject | object
+    where: str  # preposition | list | subject | object | title
 
 
 @dataclass
@@ -176,6 +178,8 @@ def _candidates(
         if parts[0].casefold() in function or (not any(ch.islower() for ch in span) and len(span) > 5):
             continue  # a capitalised function word, or a shouted heading
         start, end = match.span()
+        if span.endswith(("'s", "’s")):
+            end -= 2  # "⟦Labour⟧’s management": the possessive ending is outside the link
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
         prev = _WORD_RE.findall(before)
@@ -208,8 +212,19 @@ def _candidates(
             if next_token in {",", "."} or next_token.casefold() in conjunctions:
                 found.append((start, end, "list"))
         elif prev_word and prev[-1][:1].islower() and prev_word not in function:
-            found.append((start, end, "object"))
+            if prev_word in words.get("roles", set()):
+                found.append((start, end, "title"))  # "chairman ⟦Alan Beith⟧ said"
+            elif language != "en" or _english_verb(prev_word, words):
+                found.append((start, end, "object"))
     return found
+
+
+def _english_verb(word: str, words: dict[str, set[str]]) -> bool:
+    """Whether an English word before a name can be its verb ("beat", "told", "said",
+    "joins"); adjectives and nouns before a name make it a modifier ("senior Conservative
+    members", "record holder Ceplak"), not an object."""
+    known = words["auxiliaries"] | words.get("reporting_verbs", set()) | words.get("irregular_pasts", set())
+    return word in known or word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
 
 
 def damage(
