@@ -67,12 +67,6 @@ SEED = 12
 # A capitalised word (inner apostrophes, hyphens, dots: "O'Brien", "Jean-Luc", "U.S").
 _CAP = r"\p{Lu}[\p{L}\p{M}\p{N}'’\-]*(?:\.\p{Lu}[\p{L}\p{M}\p{N}'’\-]*)*"
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
-# Lowercase words that may stand inside a name, between capitalised words.
-_PARTICLES = {
-    "en": ("of", "the", "and", "for", "de", "van", "von", "al"),
-    "fr": ("de", "du", "des", "la", "le", "les", "d'", "d’", "et"),
-    "de": ("von", "der", "die", "das", "des", "und", "für", "am", "zu"),
-}
 # Sentence ends: a full stop, ! or ? followed by a blank (abbreviations blur this,
 # which only makes a few candidates look mid-sentence).
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"”’»)]*[ \t]+|\n")
@@ -130,12 +124,14 @@ class NameStats:
         return seen >= 3 and self.after_modifier[word] / seen < 0.1
 
 
-_MODIFIER_RE = regex.compile(r"\p{Ll}+(?:e|en|em|er|es)|\p{Ll}+s|im|am|zum|zur|beim|vom|ins|ein")
+# Inflected adjectives and possessives end so ("faule", "ihren", "seinem").
+_MODIFIER_RE = regex.compile(r"\p{Ll}+(?:e|en|em|er|es|s)")
 
 
 def german_stats(records: Iterable[dict], words: dict[str, set[str]]) -> NameStats:
     stats = NameStats()
-    determiners = words["determiners"]
+    # Articles, also fused with a preposition ("im", "zum"): common nouns follow them.
+    determiners = words["determiners"] | words.get("contracted_articles", set())
     for record in records:
         previous = ""
         for match in _WORD_RE.finditer(record["text"]):
@@ -152,7 +148,9 @@ def _candidates(
     text: str, language: str, words: dict[str, set[str]], stats: NameStats | None
 ) -> list[tuple[int, int, str]]:
     """(start, end, where) of the link-like name spans of one paragraph."""
-    particles = "|".join(regex.escape(p) for p in _PARTICLES[language])
+    # Lowercase words that may stand inside a name ("Bank of America", "Thomas d'Aquin").
+    name_particles = words.get("name_particles", set())
+    particles = "|".join(regex.escape(p) for p in sorted(name_particles, key=len, reverse=True))
     span_re = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}'’\-]){_CAP}(?:[ \t]+(?:(?:{particles})[ \t]+){{0,2}}{_CAP}){{0,4}}"
         rf"(?![\p{{L}}\p{{N}}'’\-])"
@@ -173,7 +171,7 @@ def _candidates(
     for match in span_re.finditer(text):
         span = match.group()
         parts = span.split()
-        if len(parts) > 5 or parts[-1].casefold() in _PARTICLES[language]:
+        if len(parts) > 5 or parts[-1].casefold() in name_particles:
             continue
         if parts[0].casefold() in function or (not any(ch.islower() for ch in span) and len(span) > 5):
             continue  # a capitalised function word, or a shouted heading
