@@ -463,6 +463,8 @@ def _variables(
     variables: dict[str, list[str]] = {}
     profile = languages.get(code)
     if profile is not None:
+        # Abbreviations that don't end a sentence ("tsp.", "Gov.", "M.") are a word list too.
+        variables["abbreviations"] = sorted(profile.abbreviations)
         variables.update({k: list(v) for k, v in profile.word_classes.items()})
     for source in (pack.get("vars", {}), spec.get("vars", {})):
         for lang in (ANY_LANGUAGE, code):

@@ -5,6 +5,8 @@ words were removed there (a scraper that dropped the text of links leaves
     patterns: {en: [...], "*": [...]}  # {{name}} inserts a word list
     case_sensitive: false
     unless: {en: [...]}                # drop a spot whose sentence (unless_scope) matches
+    fixed_expressions: fixed_expressions  # a word list: no spot inside "par contre"
+    confidence: 0.95                   # the rule's measured precision, on each finding
 
 Each pattern marks the spot with a zero-width `(?P<at>)` (else the spot is
 where the match starts).  The finding is zero-width, at the spot.  The message
@@ -18,7 +20,7 @@ finding.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -44,10 +46,18 @@ _TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s\p{L}\p{N}]
 _CONTEXT = 60  # characters looked at on each side of the spot
 
 
+# How far a fixed expression may reach either side of a spot.
+_FIXED_REACH = 60
+
+
 @dataclass(frozen=True)
 class GapMatcher:
     pattern: PatternSet
     unless: Unless | None
+    # Fixed expressions of the language ("par contre", "keep track of", "by and by"): two
+    # function words in a row that belong together, so no name is missing between them.
+    fixed: regex.Pattern[str] | None = None
+    confidence: float | None = None
 
 
 def compile(
@@ -59,9 +69,18 @@ def compile(
     flags = regex.MULTILINE | (0 if spec.get("case_sensitive", False) else regex.IGNORECASE)
     leads = [leading_words(p, variables) for p in patterns]
     patterns = [expand_word_lists(p, variables, f"{where}: patterns") for p in patterns]
+    fixed = None
+    fixed_name = spec.get("fixed_expressions")
+    # Only where the language has such a list: the "*" matcher has no language data.
+    if fixed_name and variables.get(fixed_name):
+        words = expand_word_lists("{{" + fixed_name + "}}", variables, f"{where}: fixed_expressions")
+        fixed = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{words})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+    confidence = spec.get("confidence")
     return GapMatcher(
         compile_pattern_set(patterns, variables, f"{where}: patterns", flags, leads),
         compile_unless(spec, language, variables, where),
+        fixed,
+        float(confidence) if confidence is not None else None,
     )
 
 
@@ -76,10 +95,23 @@ def check(document: Document, rule: Rule, matcher: GapMatcher) -> Iterator[Findi
         seen.add(spot)
         if matcher.unless and matcher.unless.holds(document, rule, spot):
             continue
+        if matcher.fixed is not None and _in_fixed_expression(text, spot, matcher.fixed):
+            continue
         fields = surroundings(text, spot)
         fields.update(groups)
         fields["where"] = _where(fields["before"], fields["after"])
-        yield make_finding(document, rule, spot, spot, **fields)
+        finding = make_finding(document, rule, spot, spot, **fields)
+        if matcher.confidence is not None:
+            finding = replace(finding, confidence=matcher.confidence)
+        yield finding
+
+
+def _in_fixed_expression(text: str, spot: int, fixed: regex.Pattern[str]) -> bool:
+    """True when a fixed expression spans `spot` or ends right at it ("keep track of|")."""
+    low = max(0, spot - _FIXED_REACH)
+    return any(
+        m.start() < spot <= m.end() for m in fixed.finditer(text, low, min(len(text), spot + _FIXED_REACH))
+    )
 
 
 def surroundings(text: str, spot: int) -> dict[str, str]:
