@@ -4,6 +4,8 @@ rule and the language mix; nothing in it is loaded from the network."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -116,3 +118,42 @@ def test_an_empty_run_still_writes_a_page(tmp_path: Path) -> None:
     run = run_cli("check", "--isolated", "--format", "html", "--output", str(out), str(tmp_path / "missing"))
     assert run.code == 2
     assert "0 articles" in out.read_text("utf-8") and "Input errors" in out.read_text("utf-8")
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Flags for a machine with no network and no display (as the browser tests of this workplace run it).
+_HEADLESS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs chromium (Debian package 'chromium'; .ci/run installs it)")
+def test_the_page_renders_in_a_headless_browser_without_console_errors(page, tmp_path: Path) -> None:
+    """The page as a browser builds it: the charts' bars and the tables are in the
+    rendered DOM, the script (if any) raised nothing, and a screenshot is drawn."""
+    _parsed, _report, text = page
+    source = tmp_path / "report.html"
+    source.write_text(text, encoding="utf-8")
+    common = [CHROMIUM, *_HEADLESS, f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,1600"]
+    dom = subprocess.run(
+        [*common, "--dump-dom", source.as_uri()], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert dom.stdout.count('class="bar"') == 6 * 10
+    assert 'id="lowest"' in dom.stdout and 'id="rules"' in dom.stdout
+    console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+    assert console == []
+    shot = tmp_path / "report.png"
+    subprocess.run(
+        [*common, f"--screenshot={shot}", source.as_uri()], capture_output=True, timeout=120, check=False
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
