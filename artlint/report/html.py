@@ -10,14 +10,21 @@ streams, so a large corpus costs little memory.
 from __future__ import annotations
 
 import heapq
+import html
 from collections import Counter
-from html import escape
 from typing import Any
 
 from artlint.errors import InputProblem
 from artlint.report.base import Reporter, location, tool_info
 from artlint.results import ArticleResult, Summary
 from artlint.scoring import CATEGORIES
+from artlint.textsafe import printable
+
+
+def escape(text: str) -> str:
+    """Markup-escaped, with control characters and lone surrogates shown as escapes
+    (a page must be valid UTF-8, and a name must not steer the reader's terminal or eye)."""
+    return html.escape(printable(text))
 
 LOWEST = 20  # articles listed with their findings
 BINS = 10  # histogram bars: 0-10, 10-20, ..., 90-100
