@@ -61,7 +61,7 @@ def score_line(result: ArticleResult) -> str:
     """'path: score 77.2 (boilerplate 67.7, ...); lowest: entities 60.7, mostly <reason>'."""
     scores = result.scores
     categories = [(c, scores[c]) for c in CATEGORIES if scores.get(c) is not None]
-    line = f"{location(result)}: score {float(scores['overall']):.1f}"
+    line = f"{printable(location(result))}: score {float(scores['overall']):.1f}"
     if categories:
         line += " (" + ", ".join(f"{c} {float(v):.1f}" for c, v in categories) + ")"
     lowest = min(categories, key=lambda item: (float(item[1]), CATEGORIES.index(item[0])), default=None)
@@ -75,6 +75,8 @@ def source_excerpt(finding: Finding, text: str) -> str:
     """The finding's line and a caret under its span (to the line's end when it
     goes on; one caret for a zero-width finding such as a missing name)."""
     text = text.replace("\t", " ")
+    if not text.isprintable():
+        text = printable(text)  # no control character reaches the terminal (the caret may shift)
     start = max(finding.column - 1, 0)
     end = finding.end_column - 1 if finding.end_line == finding.line else len(text)
     width = max(1, min(end, len(text) + 1) - start)
