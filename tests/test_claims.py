@@ -197,6 +197,7 @@ def test_news_does_not_drown_in_findings() -> None:
     assert _body_density("fr-de/residue/traf", "fr", known) <= 4.0
 
 
+@needs_shared  # each sentence is judged inside its article, read from ../shared
 def test_figures_on_the_held_out_fold() -> None:
     """The sentences labeled by ../shared/CLAIMS-GUIDE.md (bench/data/claims-{en,fr,de}.jsonl),
     held-out fold only (articles the rules were not written against; `python
