@@ -165,7 +165,7 @@ EXAMPLE_GOOD = (
 # A publisher's footer that no phrase rule names: the model knows it by shape and place.
 EXAMPLE_BAD = EXAMPLE_GOOD + (
     "\nReporting by Jenny Marsh; editing by Tom Lee\nValley Gazette Ltd\n14 High Street, Little Brook"
-    "\nOpening hours 9-5\nRegistered in England No. 0123456\n© Valley Gazette 2021\nAll rights reserved"
+    "\nRegistered in England No. 0123456\nOpening hours 9-5\n© Valley Gazette 2021\nAll rights reserved"
 )
 
 

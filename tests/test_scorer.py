@@ -89,8 +89,8 @@ def test_a_footer_no_phrase_rule_names_is_reported_by_its_shape(linter: Linter) 
         "Reporting by Jenny Marsh; editing by Tom Lee",
         "Valley Gazette Ltd",
         "14 High Street, Little Brook",
-        "Opening hours 9-5",
         "Registered in England No. 0123456",
+        "Opening hours 9-5",
         "© Valley Gazette 2021",
         "All rights reserved",
     ]
@@ -169,3 +169,18 @@ def test_the_measured_table_gives_fix_only_to_rules_measured_on_ten_sites() -> N
             assert row["precision"] == 1.0 and rule in data["band"]["rules"], rule
     assert data["band"]["sites"] >= 10
     assert data["rules"]["boilerplate.share-widget"]["fix_by"] == "rule"
+
+
+def test_a_line_in_a_run_of_one_shape_is_never_reported(linter: Linter) -> None:
+    """The pack's `skip_lists`: a line standing in a list or a table (two or more
+    lines of one shape) is left alone however sure the model is."""
+    from artlint.kinds.scorer import reports
+
+    matcher = next(r for r in linter.ruleset.rules if r.id == MODEL_RULE).compiled["*"]
+    assert matcher.skip_lists
+    names = line_features.FEATURES
+    row = [0.0] * len(names)
+    row[names.index("after_text")] = 1.0  # after the text, on a page of little prose
+    assert reports(matcher, row, 0.99)
+    row[names.index("same_shape_run")] = math.log1p(3)  # third of three "June 9 -- ..." lines
+    assert not reports(matcher, row, 0.99)

@@ -55,6 +55,11 @@ class ScorerMatcher:
     skip_lists: bool
     band_starts: tuple[float, ...]
     band_precision: tuple[float, ...]
+    # Columns of the feature rows that the reporting policy reads (found once, at compile).
+    share_column: int = 0
+    before_column: int = 0
+    after_column: int = 0
+    shape_run_column: int = 0
     uses_findings: bool = True
     stage: int = STAGE
 
@@ -78,6 +83,10 @@ def compile(
         skip_lists=bool(spec.get("skip_lists", False)),
         band_starts=tuple(start for start, _ in bands),
         band_precision=tuple(precision for _, precision in bands),
+        share_column=line_features.FEATURES.index("document_prose_share"),
+        before_column=line_features.FEATURES.index("before_text"),
+        after_column=line_features.FEATURES.index("after_text"),
+        shape_run_column=line_features.FEATURES.index("same_shape_run"),
     )
 
 
@@ -86,13 +95,12 @@ _IN_A_LIST = math.log1p(2)
 
 def reports(matcher: ScorerMatcher, row: Sequence[float], probability: float) -> bool:
     """Whether a line with these features and this probability is reported."""
-    # Looked up here, not at import: line_features imports the `line` kind.
-    names = line_features.FEATURES
-    if probability < matcher.threshold or row[names.index("document_prose_share")] > matcher.max_prose_share:
+    if probability < matcher.threshold or row[matcher.share_column] > matcher.max_prose_share:
         return False
-    return not matcher.outside_text_only or bool(
-        row[names.index("before_text")] or row[names.index("after_text")]
-    )
+    # same_shape_run is log1p(run length): a run of two or more is a list or a table
+    if matcher.skip_lists and row[matcher.shape_run_column] >= _IN_A_LIST:
+        return False
+    return not matcher.outside_text_only or bool(row[matcher.before_column] or row[matcher.after_column])
 
 
 def check(
