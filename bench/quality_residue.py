@@ -21,6 +21,9 @@ starts, ends or spans it (`mojibake` marks damaged article text, not residue,
 and is not counted).  For the seeds, the lines labeled `boilerplate`
 (must/should) are residue and their `clean` boilerplate lines are body.
 
+Then false alarms at scale: lines reported as residue per 10,000 words of
+../shared/corpus/clean (edited prose, no page around it), per language and genre.
+
 C4 line rules (as datatrove applies them): a line is dropped when it does not
 end in terminal punctuation (. ? ! " ' and the curly ” ’) or ends in "...",
 has fewer than 3 words, or mentions javascript or a site policy.  Computed on
@@ -33,6 +36,7 @@ import argparse
 import json
 import random
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -44,6 +48,7 @@ import train_residue
 
 from artlint.api import Linter
 from artlint.config import Config
+from artlint.findings import Finding
 from artlint.kinds import scorer
 
 NOT_RESIDUE = frozenset({"boilerplate.mojibake"})  # damage to the article's own text
@@ -162,11 +167,10 @@ def seed_pages(seeds: Path) -> Iterator[Page]:
         yield Page(name, (seeds / name).read_text(encoding="utf-8"), labels, spec["language"])
 
 
-def flagged_lines(linter: Linter, page: Page) -> dict[int, str]:
+def flagged_lines(findings: Iterable[Finding]) -> dict[int, str]:
     """Line -> id of the (first) boilerplate rule that flags it."""
-    result = linter.lint_text(page.text, lang=page.lang, path=page.name)
     flagged: dict[int, str] = {}
-    for finding in result.findings:
+    for finding in findings:
         if finding.category == "boilerplate" and finding.rule not in NOT_RESIDUE:
             for number in range(finding.line, finding.end_line + 1):
                 flagged.setdefault(number, finding.rule.removeprefix("boilerplate."))
@@ -176,11 +180,12 @@ def flagged_lines(linter: Linter, page: Page) -> dict[int, str]:
 def score(row: Row, linters: dict[int, Linter], pages: Iterable[Page]) -> Row:
     for page in pages:
         row.pages += 1
-        flagged = flagged_lines(linters[page.fold], page)
+        result = linters[page.fold].lint_text(page.text, lang=page.lang, path=page.name)
+        flagged = flagged_lines(result.findings)
         lines = page.text.split("\n")
         if any(page.labels.values()) and not all(page.labels.values()):
             body = "\n".join(lines[n - 1] for n, residue in sorted(page.labels.items()) if not residue)
-            whole = linters[page.fold].lint_text(page.text, lang=page.lang).scores["overall"]
+            whole = result.scores["overall"]
             alone = linters[page.fold].lint_text(body, lang=page.lang).scores["overall"]
             row.pairs += 1
             row.ordered += whole < alone
@@ -308,11 +313,37 @@ def print_spread(rows: list[Row]) -> None:
         )
 
 
+def clean_false_alarms(shared: Path, linter: Linter) -> None:
+    """Lines reported as residue per 10,000 words of edited prose (../shared/corpus/clean:
+    no page around the text, so every such line is a false alarm), per language and genre,
+    with the rules that report them.  No page of clean/ was used to train or tune a rule."""
+    words: Counter[tuple[str, str]] = Counter()
+    lines: Counter[tuple[str, str]] = Counter()
+    rules: dict[tuple[str, str], Counter[str]] = {}
+    for path in sorted((shared / "corpus" / "clean").glob("*.jsonl")):
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if not raw.strip():
+                continue
+            record = json.loads(raw)
+            key = (record["lang"], record["genre"])
+            result = linter.lint_text(record["text"], lang=record["lang"])
+            words[key] += result.words
+            flagged = flagged_lines(result.findings)
+            lines[key] += len(flagged)
+            rules.setdefault(key, Counter()).update(flagged.values())
+    print("\n-- false alarms on edited prose (corpus/clean): residue lines per 10k words --")
+    for key in sorted(words):
+        top = ", ".join(f"{rule} {count}" for rule, count in rules[key].most_common(3)) or "-"
+        rate = 10_000 * lines[key] / words[key] if words[key] else 0.0
+        print(f"  {key[0]} {key[1]:<13} {words[key]:>9,} words  {lines[key]:>5} lines  {rate:>6.2f}   {top}")
+
+
 def run(args: argparse.Namespace) -> int:
     shared = Path(args.shared)
     linter = Linter.from_config(Config(select=("boilerplate",)))
     rows = build_rows(shared, linter)
     print_table(rows)
+    clean_false_alarms(shared, linter)
     if getattr(args, "spread", False):
         print_spread(rows)
     if getattr(args, "errors", False):

@@ -13,11 +13,12 @@ import json
 import os
 import shutil
 import stat
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, CORPUS, HAVE_SHARED, SEEDS, article_labels, needs_shared, run_cli
+from conftest import ARTICLES, CORPUS, HAVE_SHARED, ROOT, SEEDS, article_labels, needs_shared, run_cli
 
 from artlint.api import Linter
 from artlint.config import Config
@@ -97,15 +98,15 @@ DANIEL = (CORPUS / "daniel" / "naive", CORPUS / "daniel" / "traf_default")
 
 
 def _corrections() -> dict[str, dict[int, str]]:
-    """Labels plainly wrong by the corpus's own rules, corrected one by one with a reason
-    (bench/data/residue-label-corrections.jsonl; benchmarks read the same file)."""
-    path = Path(__file__).resolve().parents[1] / "bench" / "data" / "residue-label-corrections.jsonl"
-    result: dict[str, dict[int, str]] = {}
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if raw.strip():
-            item = json.loads(raw)
-            result.setdefault(item["page"], {})[item["line"]] = item["label"]
-    return result
+    """Labels plainly wrong by the corpus's own rules, corrected one by one with a reason:
+    read by the benchmarks' own loader (bench/residue_data.py), so both see the same labels."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from residue_data import corrections
+
+    return {
+        page: {line: "RESIDUE" if residue else "BODY" for line, residue in lines.items()}
+        for page, lines in corrections().items()
+    }
 
 
 CORRECTED = _corrections()
