@@ -4,6 +4,7 @@ parameters into rules/boilerplate-model.yaml.
     pip install scikit-learn            # training only; artlint evaluates the trees itself
     python bench/train_residue.py       # cross-validate by site, then train on every page and write
     python bench/train_residue.py --check   # cross-validate only; write nothing
+    python bench/train_residue.py --check --frontier  # and P/R under other policies
 
 Data: every labeled page of ../shared/corpus (residue/, fr-de/, daniel/; both
 variants), split into folds by site (bench/residue_data.py).  Each line is a
@@ -252,6 +253,41 @@ def report(pages: Sequence[Page], rows: Rows, predictions: list[float]) -> None:
             print(f"  {name:<22} {label:<6} {len(index):>6} {tp + fn:>6}  P {p:.3f}  R {r:.3f}")
 
 
+def frontier(pages: Sequence[Page], rows: Rows, predictions: list[float]) -> None:
+    """Precision and recall of rules + scorer under other policies, on the sets a
+    policy may be chosen on: the development pages and DAnIEL folds 0-1 (folds
+    2-4 are what bench/quality_residue.py reports as held out)."""
+    from residue_data import set_name
+
+    hit = line_features.FEATURES.index("rule_hit")
+    share = line_features.FEATURES.index("document_prose_share")
+    before = line_features.FEATURES.index("before_text")
+    after = line_features.FEATURES.index("after_text")
+    sets: dict[str, list[int]] = {}
+    for i, p in enumerate(rows.page):
+        page = pages[p]
+        if page.corpus == "daniel" and fold_of(page.site, FOLDS) >= 2:
+            continue
+        name = f"daniel/{page.variant}" if page.corpus == "daniel" else set_name(page)
+        sets.setdefault(name, []).append(i)
+    print("\npolicy frontier (rules + scorer; development pages and DAnIEL folds 0-1 only): P/R per set")
+    print("  " + " ".join(f"{name:>16}" for name in sorted(sets)))
+    for zone, limit in (("outside-text", 0.4), ("outside-text", 1.0), ("any", 1.0)):
+        for threshold in (0.8, 0.9, 0.95):
+            cells = []
+            for name in sorted(sets):
+                tp = fp = fn = 0
+                for i in sets[name]:
+                    row = rows.features[i]
+                    placed = zone == "any" or bool(row[before] or row[after])
+                    flagged = row[hit] > 0 or (predictions[i] >= threshold and placed and row[share] <= limit)
+                    tp += flagged and rows.labels[i] == 1
+                    fp += flagged and rows.labels[i] == 0
+                    fn += not flagged and rows.labels[i] == 1
+                cells.append(f"{tp / max(1, tp + fp):.3f}/{tp / max(1, tp + fn):.3f}")
+            print(f"  {zone} share<={limit} p>={threshold}: " + " ".join(f"{c:>16}" for c in cells))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -259,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     parser.add_argument("--check", action="store_true", help="cross-validate only; write nothing")
     parser.add_argument("--rows", type=Path, help="keep the computed rows in this file and reuse them")
+    parser.add_argument(
+        "--frontier", action="store_true", help="also print precision/recall under other policies"
+    )
     args = parser.parse_args(argv)
     pages = load_pages(args.shared)
     if args.rows and args.rows.exists():
@@ -270,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pages)} pages, {len({p.site for p in pages})} sites, {len(rows.labels)} lines")
     predictions = out_of_fold(pages, rows)
     report(pages, rows, predictions)
+    if args.frontier:
+        frontier(pages, rows, predictions)
     measured = bands(predictions, rows.labels)
     print("bands (probability from, out-of-fold precision):", measured)
     if not args.check:

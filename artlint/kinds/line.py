@@ -14,6 +14,7 @@ what it says, how long it is and where it stands among the other lines.
     unless: {en: [...]}            # skip lines that also match these
     extend: none | list | rest     # the line opens a section (see below)
     min_run: 1                     # report only runs of this many adjacent matching lines
+    skip_lists: false              # with min_run: not a run cut from one template (see below)
     context: none | text | beside | between | after | before  # judge by the residue around (see below)
     context_lines: 3               # between: the longest gap a rule may fill
     context_ignore: [rule ids]     # findings of these rules are not context
@@ -36,7 +37,11 @@ follow it than precede it.
 
 `min_run: N` keeps only runs of N or more adjacent matching lines (a
 navigation menu is many short lines; one short line alone may be a
-heading).
+heading).  `skip_lists: true` spares a run whose lines, at least two and
+half of them, share one template (artlint/analysis/lists.py): the article's
+own fixture list, ranking or table, whose items set names and figures in
+the same small words and signs, where headlines of other stories each say
+something else.
 
 Context between rules.  `context` makes the rule judge a line by the
 residue the *other* rules of its category found around it (the engine
@@ -93,6 +98,7 @@ from typing import Any
 
 import regex
 
+from artlint.analysis.lists import shared_template
 from artlint.document import Document, Line
 from artlint.findings import Finding
 from artlint.kinds.unless import compile_patterns
@@ -150,6 +156,7 @@ class LineMatcher:
     # one are tried (None: every line).
     needles: tuple[str, ...] | None = None
     context_ignore: frozenset[str] = frozenset()
+    skip_lists: bool = False
 
     @property
     def uses_findings(self) -> bool:
@@ -269,6 +276,7 @@ def compile(
         spec.get("context_lines", 3),
         contained_literals(pattern.pattern, pattern.flags),
         frozenset(spec.get("context_ignore", ())),
+        bool(spec.get("skip_lists", False)),
     )
 
 
@@ -365,14 +373,19 @@ def _line_starts(document: Document, facts: Layout) -> list[int]:
     return cached
 
 
-def _sections(hits: list[int], facts: Layout, matcher: LineMatcher) -> Iterator[tuple[int, int]]:
+def _sections(
+    document: Document, hits: list[int], facts: Layout, matcher: LineMatcher
+) -> Iterator[tuple[int, int]]:
     """(first, last) non-blank line indexes of each finding."""
     if matcher.min_run > 1:
         start = 0
         for position in range(1, len(hits) + 1):
             if position == len(hits) or hits[position] != hits[position - 1] + 1:
-                if position - start >= matcher.min_run:
-                    yield hits[start], hits[position - 1]
+                first, last = hits[start], hits[position - 1]
+                if position - start >= matcher.min_run and not (
+                    matcher.skip_lists and _one_template(document, facts, first, last)
+                ):
+                    yield first, last
                 start = position
         return
     covered = -1
@@ -390,6 +403,20 @@ def _sections(hits: list[int], facts: Layout, matcher: LineMatcher) -> Iterator[
                 last = total - 1
         covered = last
         yield index, last
+
+
+def _one_template(document: Document, facts: Layout, first: int, last: int) -> bool:
+    """Whether the run stands in a list cut from one template: judged on the
+    whole block of non-prose lines around it, so that a menu whose two items
+    happen to agree is not taken for a list, and a fixture list broken by a
+    longer line still is."""
+    while first > 0 and not facts.prose[first - 1]:
+        first -= 1
+    while last + 1 < len(facts.lines) and not facts.prose[last + 1]:
+        last += 1
+    text = document.text
+    lines = facts.lines[first : last + 1]
+    return shared_template([text[line.content_start : line.end] for line in lines])
 
 
 def _list_end(index: int, facts: Layout) -> int:
@@ -538,7 +565,7 @@ def check(
     if not hits:
         return
     text = document.text
-    for first, last in _sections(hits, facts, matcher):
+    for first, last in _sections(document, hits, facts, matcher):
         opened_at = document.position(facts.lines[first].start)[0]
         for index in range(first, last + 1):
             line = facts.lines[index]

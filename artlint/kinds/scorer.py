@@ -6,7 +6,7 @@ residue.  Its parameters are data in the rule pack:
     threshold: 0.95       # report a line whose probability reaches this,
     zone: outside-text    # standing before or after the article's text (any: anywhere),
     max_prose_share: 0.4  # on a page with at most this share of prose lines,
-    skip_lists: true      # and not in a run of lines of one shape (a list, a table)
+    skip_lists: true      # and not in a run of lines of one shape or one template (a list, a table)
     bands:                # measured on held-out sites (bench/train_residue.py):
       - [0.8, 0.91]       # from this probability up, this share of reported lines was residue
       - [0.9, 0.97]
@@ -34,7 +34,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from artlint.analysis import line_features
+from artlint.analysis import line_features, lists
 from artlint.analysis.trees import TreeModel
 from artlint.document import Document
 from artlint.findings import Finding
@@ -93,9 +93,14 @@ def compile(
 _IN_A_LIST = math.log1p(2)
 
 
-def reports(matcher: ScorerMatcher, row: Sequence[float], probability: float) -> bool:
-    """Whether a line with these features and this probability is reported."""
+def reports(
+    matcher: ScorerMatcher, row: Sequence[float], probability: float, templated: bool = False
+) -> bool:
+    """Whether a line with these features and this probability is reported;
+    `templated`: the line shares its template with a neighbour (artlint/analysis/lists.py)."""
     if probability < matcher.threshold or row[matcher.share_column] > matcher.max_prose_share:
+        return False
+    if matcher.skip_lists and templated:
         return False
     # same_shape_run is log1p(run length): a run of two or more is a list or a table
     if matcher.skip_lists and row[matcher.shape_run_column] >= _IN_A_LIST:
@@ -111,11 +116,16 @@ def check(
     reported = {n for f in others for n in range(f.line, f.end_line + 1)}
     facts = layout(document)
     text = document.text
+    templated = lists.in_template_runs([text[line.content_start : line.end] for line in facts.lines])
     for number, row in zip(features.numbers, features.rows, strict=True):
         probability = matcher.model.probability(row)
-        line = facts.lines[facts.index_of[number]]
+        index = facts.index_of[number]
+        line = facts.lines[index]
         # Findings are placed in the source (HTML maps back to markup), features by document line.
-        if not reports(matcher, row, probability) or document.position(line.start)[0] in reported:
+        if (
+            not reports(matcher, row, probability, templated[index])
+            or document.position(line.start)[0] in reported
+        ):
             continue
         end = max(line.content_start, line.start + len(text[line.start : line.end].rstrip()))
         finding = make_finding(
