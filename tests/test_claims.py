@@ -327,6 +327,18 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "passive",
         ),
         ("de", "Raqqa gilt als Hauptstadt des Islamischen Staats in Syrien.", "passive"),
+        (
+            "en",
+            "Ample research has also shown that a heart attack can be unleashed by a sudden burst.",
+            "passive",
+        ),
+        ("en", "LONDON: It's long known that there are five basic tastes.", "passive"),
+        ("fr", "On apprend ce samedi après-midi que les résultats seront annoncés demain.", "passive"),
+        (
+            "fr",
+            "Les observateurs spécialistes du monde arabe craignent une montée des tensions.",
+            "speaker",
+        ),
         ("de", "Konkrete Planungen gebe es derzeit aber noch nicht, hieß es.", "passive"),
         # hearsay with no accuser
         (
