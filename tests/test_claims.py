@@ -450,6 +450,16 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         ("en", "Southcorp's shares rose 12% to A$4.76 on news of the offer but Foster's shares fell 3.7%."),
         ("fr", "Une fusée Soyouz devrait lancer la capsule aujourd'hui à 18h15 UTC."),
         ("de", "Das sei auf absehbare Zeit noch nicht realisierbar, hieß es aus dem Ministerium."),
+        # "sollte" is "should", not hearsay; a press release is the source of "hieß es"
+        (
+            "de",
+            "Somit sollte dafür gesorgt sein, dass keiner von jenen Flüchtlingen im Freien übernachten müsse.",
+        ),
+        (
+            "de",
+            "In einer Pressemitteilung, die sein Büro am späten Dienstagabend verbreitete, hieß es: "
+            "Der Ministerpräsident ist nicht zurückgetreten.",
+        ),
     ],
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
