@@ -256,6 +256,20 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speaker",
         ),
         ("en", "Authorities say that the cases appear to be unrelated.", "speaker"),
+        ("en", "Officials said many roads and bridges in the area had been damaged.", "speaker"),
+        # a place owns no officials; a kind of organisation is still an unnamed group
+        (
+            "fr",
+            "Une avalanche dans les Alpes françaises a causé la mort de neuf personnes, selon les "
+            "informations des autorités.",
+            "speaker",
+        ),
+        (
+            "en",
+            "The EC agriculture ministers' agreement puts milk producers in an impossible situation, "
+            "French farm unions said.",
+            "speaker",
+        ),
         (
             "en",
             "However, the sources said Brazil is unlikely even to consider exporting such quantities.",
@@ -430,6 +444,13 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Other studies indicate that drinking more water can boost metabolism and weight loss (10, 11).",
         ),
         ("en", "Pentagon officials said the base would close by the end of the year."),
+        # "officials" whose organisation or nation the sentence names (Reuters-21578, a DAnIEL page)
+        ("en", "Initial U.S. Reaction to the proposal has been positive, officials said."),
+        (
+            "en",
+            "The Department of Children and Families announced Wednesday that it will score the 20 "
+            "private groups on what officials consider to be the 12 most critical safety measures.",
+        ),
         ("en", "Company executives said they thought the Mac II would push the development of software."),
         # no speaker at all: nouns, things, agents of a passive
         ("en", "Some of the lighting installations on show at the 7th Amsterdam Light Festival."),
