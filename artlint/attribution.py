@@ -821,13 +821,26 @@ class _Analyser:
         if kind in ("speech", "evidence") and any(t.lower() in self.lex.passive for t in tokens[-2:]):
             return "passive", None  # "is said to", "is widely believed", "a été annoncé"
         following = sentence_words.first(match.end, after_end, 1)
-        if kind in ("speech", "evidence") and following and following[0].lower() in self.lex.agent_markers:
+        # "are concerned by": the cue holds its own auxiliary, an adjective; its subject speaks
+        own_auxiliary = _tokens(match.text)[0].lower() in self.lex.passive
+        if (
+            kind in ("speech", "evidence")
+            and following
+            and following[0].lower() in self.lex.agent_markers
+            and not own_auxiliary
+        ):
             return "passive", None  # "analysts surveyed by FactSet expect": the verb is "expect"
         if kind == "speech" and self.lex.inversion.match(self.text, match.end, after_end):
             return "pronoun", None
         if any(t.lower().replace("’", "'") in self.lex.negations for t in tokens[-3:]):
             return "negated", None  # "declined to confirm", "n'a pas confirmé"
         self._generic_speaker = False
+        if kind == "speech" and len(tokens) >= 2 and tokens[-1].lower() in self.lex.relatives:
+            # "people who said", "charities who say": the relative's antecedent speaks,
+            # not a name further back ("The Bill has support from charities who say")
+            found = self._noun_phrase(tokens[-4:-1], allow_pronoun=False, forward=False)
+            if found[0] == "vague":
+                return found
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
         if tokens and tokens[-1] == "," and kind != "marker" and status in ("vague", "none"):
             # "... giving way to others, noted Robert Anderson", "..., argued critics": the
@@ -840,7 +853,7 @@ class _Analyser:
                 return found
             if status == "vague":
                 return "none", None
-        if status == "vague" and self._generic_speaker and self._participle(following):
+        if status == "vague" and self._generic_speaker and self._participle(following) and not own_auxiliary:
             return "none", None  # "the job cuts announced last year", "an advantage denied to SAS"
         if kind == "setting" and status not in IDENTIFIED:
             if index not in self._anywhere_of:  # the same for every cue of the sentence
@@ -1354,7 +1367,10 @@ class _Analyser:
         """Whether the pronoun of a cue stands for a group ("they said", "they noted")."""
         sentence = self.sentences[cue.sentence]
         # the pronoun opens the sentence ("They noted ...") or follows the verb ("..., they said")
-        opening = _tokens(self.text[sentence.start : cue.start])[:1]
+        leading = _tokens(self.text[sentence.start : cue.start])
+        # the pronoun opens the clause of the verb: "They noted", "They have long said";
+        # not "They have joined forces to ... retrieve disputed files"
+        opening = leading[:1] if len(leading) <= PRONOUN_GAP + 1 else []
         before = _tokens(self.text[max(sentence.start, cue.start - 30) : cue.start])[-2:]
         after = _tokens(self.text[cue.end : min(sentence.end, cue.end + 12)])[:1]
         inverted = bool(before) and before[-1] == ","
