@@ -260,8 +260,8 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
         # the antecedent of a relative speaks; an adjective with its own auxiliary is no passive
         (
             "en",
-            "The Tory leader was asked to respond to people who said that his parents might not have "
-            "been allowed into the country.",
+            "The legal action comes after the rap star sued a woman who claimed they tried to "
+            "blackmail him to keep quiet about an alleged assault.",
             "speaker",
         ),
         ("en", "But privacy advocates are concerned by the invasive nature of such software.", "speaker"),
