@@ -45,8 +45,10 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from artlint import attribution  # noqa: E402
 from artlint.api import Linter  # noqa: E402
 from artlint.config import Config  # noqa: E402
+from artlint.document import Document  # noqa: E402
 from artlint.findings import Finding  # noqa: E402
 
 WEASEL_RULES = frozenset(
@@ -157,6 +159,11 @@ def run(args: argparse.Namespace) -> int:
             if fold == "untouched" and language == "all":
                 ok &= score.meets_targets()
     print()
+    print("-- weasel constructions: sentences holding one / of them weasel (confidence) --")
+    found = constructs(rows, shared)
+    for fold, member in folds.items():
+        print(f"  {fold}: {_construct_precision(rows, found, member)}")
+    print()
     print("-- claims findings per 10k words on ../shared/corpus/clean (routine data is not a claim) --")
     for label, language, genre, prefix in CLEAN_GROUPS:
         _clean_density(linter, shared, label, language, genre, prefix)
@@ -222,17 +229,57 @@ def predict(linter: Linter, rows: list[dict], shared: Path) -> list[set[str]]:
         starts = _line_starts(text)
         located = [(_offset(starts, f), f) for f in findings]
         for index in indexes:
-            row = rows[index]
-            line = int(row.get("line") or 0)
-            start = text.find(row["text"], starts[line - 1] if 0 < line <= len(starts) else 0)
-            if start < 0:
-                start = text.find(row["text"])
-            if start < 0:
-                print(f"  warning: {source}:{line}: sentence not found: {row['text'][:60]!r}")
+            span = _locate(text, starts, rows[index])
+            if span is None:
+                print(f"  warning: {source}: sentence not found: {rows[index]['text'][:60]!r}")
                 continue
-            end = start + len(row["text"])
-            predictions[index] = {f.rule for offset, f in located if start <= offset < end}
+            predictions[index] = {f.rule for offset, f in located if span[0] <= offset < span[1]}
     return predictions
+
+
+def _locate(text: str, starts: list[int], row: dict) -> tuple[int, int] | None:
+    """Where a labeled sentence stands in its article (from its line, when it has one)."""
+    line = int(row.get("line") or 0)
+    start = text.find(row["text"], starts[line - 1] if 0 < line <= len(starts) else 0)
+    if start < 0:
+        start = text.find(row["text"])
+    return None if start < 0 else (start, start + len(row["text"]))
+
+
+def constructs(rows: list[dict], shared: Path) -> list[set[str]]:
+    """The weasel constructions of the attribution analysis in each row's sentence
+    (artlint/attribution.py; claims.vague-source reports them), judged in its article."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        by_source[article_of(row)].append(index)
+    found: list[set[str]] = [set() for _ in rows]
+    for indexes in by_source.values():
+        text = article_text(shared, rows[indexes[0]])
+        analysis = attribution.analyse(Document(text=text, language=rows[indexes[0]]["language"]))
+        if analysis is None:
+            continue
+        starts = _line_starts(text)
+        for index in indexes:
+            span = _locate(text, starts, rows[index])
+            if span is not None:
+                found[index] = {w.construct for w in analysis.weasels if span[0] <= w.start < span[1]}
+    return found
+
+
+def _construct_precision(rows: list[dict], found: list[set[str]], member: Callable[[dict], bool]) -> str:
+    """Per construction: the labeled sentences holding it, how many are weasel, and the
+    add-one smoothed precision (right + 1) / (found + 2) that rules/claims.yaml's
+    claims.vague-source gives as a finding's confidence."""
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row, kinds in zip(rows, found, strict=True):
+        if member(row):
+            for kind in kinds:
+                tally[kind][0] += 1
+                tally[kind][1] += row["label"] == "weasel"
+    return ", ".join(
+        f"{kind} {right}/{count} ({(right + 1) / (count + 2):.2f})"
+        for kind, (count, right) in sorted(tally.items(), key=lambda item: -item[1][0])
+    )
 
 
 def _line_starts(text: str) -> list[int]:
