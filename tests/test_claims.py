@@ -211,9 +211,9 @@ def test_figures_on_the_held_out_fold() -> None:
     english = [r for r in rows if r["language"] == "en"]
     score = score_of(zip(english, predict(linter, english, SHARED), strict=True))
     values = score.values()
-    assert values["weasel_precision"] >= 0.70  # 0.73 (33/45) when written
-    assert values["weasel_recall"] >= 0.53  # 0.57 (33/58)
-    assert values["claims_precision"] >= 0.65  # 0.69 (33/48)
+    assert values["weasel_precision"] >= 0.77  # 0.80 (44/55) when written (0.73 before split2)
+    assert values["weasel_recall"] >= 0.72  # 0.76 (44/58)
+    assert values["claims_precision"] >= 0.72  # 0.76 (44/58)
     assert score.attributed_flagged <= 0.03 * score.attributed
 
 
