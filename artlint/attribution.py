@@ -59,6 +59,7 @@ RESOLVE_SENTENCES = 5  # how far back a pronoun looks for the source it stands f
 PRONOUN_SENTENCES = 2  # how far back "they" looks for the vague group it stands for
 CLAIM_WINDOW = 1  # sentences on each side of a claim that may hold its source
 FRAME_WORDS = 5  # the most words between the comma and the verb of a closing frame ("..., one of them said")
+UNCLOSED_QUOTE_SENTENCES = 3  # the most sentences a quotation with no closing mark covers
 OPENER_CHARS = 40  # a speaker this close to a sentence start can own the quotation before it
 
 IDENTIFIED = ("named", "role", "pronoun")  # other statuses: vague, passive, negated, none
@@ -231,6 +232,14 @@ class Lexicon:
     collective_roles: frozenset[str] = frozenset()  # plural roles that name a body ("police")
     not_plural: frozenset[str] = frozenset()  # words the plural pattern mistakes ("news", "this")
     plural: regex.Pattern[str] = _NEVER
+    # plural nouns of people ("traders", "exporters"): a noun no list knows speaks only
+    # if it names people ("messages warn", "results show" report no one's view)
+    people: regex.Pattern[str] | None = None
+    # French: a past participle reports speech only after its auxiliary ("a déclaré");
+    # "un système observé", "les chiffres annoncés" are adjectives
+    participles: regex.Pattern[str] | None = None
+    participle_auxiliaries: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # "in", "dans": a name after one is a place, no owner
     subject_links: frozenset[str] = frozenset()  # words between a subject and its verb ("have", "also")
     group_pronouns: frozenset[str] = frozenset()  # "they": vague when its group is
     anonymity: PatternSet | None = None
@@ -262,6 +271,11 @@ def _patterns(items: Sequence[str], flags: int) -> PatternSet | None:
     return compile_set(items, flags, LEXICON_PACK) if items else None
 
 
+def _one_of(items: Sequence[str]) -> regex.Pattern[str] | None:
+    """The patterns as one regular expression (case-sensitive), or None if there are none."""
+    return regex.compile("|".join(items)) if items else None
+
+
 def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexicon:
     """The compiled lexicon of one language from its word lists."""
 
@@ -272,8 +286,10 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
     quantifiers = lists.get("vague_quantifiers", [])
     pronouns = _words(lists.get("pronouns", []))
     inversion = "|".join(regex.escape(p) for p in sorted(pronouns, key=len, reverse=True)) or r"(?!x)x"
+    # a straight mark followed by a blank closes a quotation, it opens none (the
+    # pairing of straight marks is lost after one stray mark otherwise)
     quote_alternatives = [
-        f"[{regex.escape(o)}][^{regex.escape(c)}\\n]{{3,}}?(?:[{regex.escape(c)}]|$)"
+        f'[{regex.escape(o)}](?!(?<=")\\s)[^{regex.escape(c)}\\n]{{3,}}?(?:[{regex.escape(c)}]|$)'
         for o, c in _QUOTE_PAIRS.items()
     ]
     return Lexicon(
@@ -311,6 +327,10 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         collective_roles=_words(lists.get("collective_roles", [])),
         not_plural=_words(lists.get("not_plural", [])),
         plural=regex.compile("|".join(lists["plural_patterns"])) if lists.get("plural_patterns") else _NEVER,
+        people=_one_of(lists.get("people_patterns", [])),
+        participles=_one_of(lists.get("participle_patterns", [])),
+        participle_auxiliaries=_words(lists.get("participle_auxiliaries", [])),
+        places=_words(lists.get("place_prepositions", [])),
         subject_links=_words(lists.get("subject_links", [])),
         group_pronouns=_words(lists.get("group_pronouns", [])),
         anonymity=_patterns(lists.get("anonymity_patterns", []), regex.IGNORECASE),
@@ -484,6 +504,8 @@ class _Analyser:
         self._words: dict[int, _SentenceWords] = {}
         self._anywhere_of: dict[int, tuple[str, str | None]] = {}
         self._person_of: dict[int, str | None] = {}
+        self._owner_of: dict[int, bool] = {}  # sentence -> it names an organisation or a nation
+        self._index = 0  # the sentence of the cue being classified
         self._kind = ""  # the kind of the cue being classified
         self._evidence_verb = False  # its verb also reports findings ("revealed", "showed")
         self._generic_speaker = False  # its speaker is a noun no list knows ("exporters")
@@ -525,6 +547,8 @@ class _Analyser:
                     continue
                 if plural_noun and any(t.lower() in lex.quantifier_words for t in previous[-3:-1]):
                     continue  # "other UK hopes": a noun
+                if self._bare_participle(match.text, previous):
+                    continue  # "un système observé pour la première fois": an adjective
                 if noun_like and previous and previous[-1] != "," and not self._subject_like(previous[-1]):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
                 if (
@@ -607,7 +631,12 @@ class _Analyser:
         article attributing correctly."""
         identified: dict[int, list[Cue]] = {}
         for cue in cues:
-            if cue.status in IDENTIFIED and cue.kind in (*_SPEAKER_KINDS, "setting"):
+            # the agent of a passive ("tablets produced by Teva") reports nothing: it holds no speech
+            if (
+                cue.status in IDENTIFIED
+                and cue.kind in (*_SPEAKER_KINDS, "setting")
+                and not self._weak_marker(cue)
+            ):
                 identified.setdefault(cue.sentence, []).append(cue)
         # a sentence that cites its source ("(4, 5)", a link) names it, whatever its words
         cited = {cue.sentence for cue in cues if cue.kind == "citation"}
@@ -618,7 +647,10 @@ class _Analyser:
                 and cue.sentence not in cited
                 and not self._weak_marker(cue)
                 and cue.kind in _SPEAKER_KINDS
-                and not self._nested(cue.start, cue.end, identified.get(cue.sentence, ()))
+                and (
+                    self._closing_frame(cue)
+                    or not self._nested(cue.start, cue.end, identified.get(cue.sentence, ()))
+                )
             ):
                 found.append(Weasel(self._speaker_start(cue), cue.end, cue.sentence, "speaker"))
         for construct, patterns in self.lex.constructs:
@@ -649,6 +681,44 @@ class _Analyser:
             for i, w in enumerate(found)
             if i == 0 or (w.start, w.sentence) != (found[i - 1].start, found[i - 1].sentence)
         ]
+
+    def _bare_participle(self, verb: str, previous: list[str]) -> bool:
+        """A past participle with no auxiliary before it (two adverbs allowed between:
+        "a également déclaré"), and no comma: after a comma it may be inverted
+        ("..., a déclaré X" has its auxiliary; "..., précisé" has none and is no verb)."""
+        lex = self.lex
+        if lex.participles is None or " " in verb or not lex.participles.search(verb.lower()):
+            return False
+        for word in reversed(previous[-3:]):
+            lower = word.lower().replace("’", "'")
+            if lower in lex.participle_auxiliaries:
+                return False
+            if lower not in lex.subject_links:
+                return True
+        return True
+
+    def _closing_frame(self, cue: Cue) -> bool:
+        """Whether a reporting verb closes its sentence as its frame ("..., traders
+        said.", "..., said one dealer"): the sentence is that speaker's reported
+        speech, so a speaker named inside it ("Cuba told operators ..., traders
+        said") is reported by the vague one, not the other way round."""
+        if cue.kind != "speech":
+            return False
+        sentence = self.sentences[cue.sentence]
+        before = self.text[sentence.start : cue.start]
+        cut = max(before.rfind(","), *(before.rfind(q) for q in '"”»'))
+        if cut < 0:
+            return False
+        head = _tokens(before[cut + 1 :])
+        tail = _tokens(self.text[cue.end : sentence.end])
+        if not (head or tail) or len(head) + len(tail) > FRAME_WORDS + 2 or "," in tail:
+            return False
+        # "officials said", "authorities said" are whose the sentence names ("the
+        # government ..., officials said"): only a group no organisation owns frames it
+        words = {w.lower() for w in head + tail}
+        lex = self.lex
+        # "..., adding that some analysts agree": a clause of its own, not a frame
+        return not words & (lex.group_roles | lex.roles | lex.relatives | lex.joins | lex.contrasts)
 
     def _weak_marker(self, cue: Cue) -> bool:
         """A marker that makes no weasel: "pour" + infinitive, the agent of a
@@ -727,6 +797,7 @@ class _Analyser:
     # -- who is the source of one cue ---------------------------------------------
     def _classify(self, match: Hit, kind: str, index: int) -> tuple[str, str | None]:
         self._kind = kind
+        self._index = index
         self._evidence_verb = match.text.lower() in self.lex.evidence_words
         sentence = self.sentences[index]
         # The clause around the cue, and its words, from the sentence's tokens and
@@ -750,13 +821,26 @@ class _Analyser:
         if kind in ("speech", "evidence") and any(t.lower() in self.lex.passive for t in tokens[-2:]):
             return "passive", None  # "is said to", "is widely believed", "a été annoncé"
         following = sentence_words.first(match.end, after_end, 1)
-        if kind in ("speech", "evidence") and following and following[0].lower() in self.lex.agent_markers:
+        # "are concerned by": the cue holds its own auxiliary, an adjective; its subject speaks
+        own_auxiliary = _tokens(match.text)[0].lower() in self.lex.passive
+        if (
+            kind in ("speech", "evidence")
+            and following
+            and following[0].lower() in self.lex.agent_markers
+            and not own_auxiliary
+        ):
             return "passive", None  # "analysts surveyed by FactSet expect": the verb is "expect"
         if kind == "speech" and self.lex.inversion.match(self.text, match.end, after_end):
             return "pronoun", None
         if any(t.lower().replace("’", "'") in self.lex.negations for t in tokens[-3:]):
             return "negated", None  # "declined to confirm", "n'a pas confirmé"
         self._generic_speaker = False
+        if kind == "speech" and len(tokens) >= 2 and tokens[-1].lower() in self.lex.relatives:
+            # "people who said", "charities who say": the relative's antecedent speaks,
+            # not a name further back ("The Bill has support from charities who say")
+            found = self._noun_phrase(tokens[-4:-1], allow_pronoun=False, forward=False)
+            if found[0] == "vague":
+                return found
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
         if tokens and tokens[-1] == "," and kind != "marker" and status in ("vague", "none"):
             # "... giving way to others, noted Robert Anderson", "..., argued critics": the
@@ -769,7 +853,7 @@ class _Analyser:
                 return found
             if status == "vague":
                 return "none", None
-        if status == "vague" and self._generic_speaker and self._participle(following):
+        if status == "vague" and self._generic_speaker and self._participle(following) and not own_auxiliary:
             return "none", None  # "the job cuts announced last year", "an advantage denied to SAS"
         if kind == "setting" and status not in IDENTIFIED:
             if index not in self._anywhere_of:  # the same for every cue of the sentence
@@ -983,6 +1067,8 @@ class _Analyser:
         "the officials" (named before) are identified; "officials", "two
         officials", "some diplomats" are not."""
         lex = self.lex
+        if self._in_title(words, position):
+            return "named", None  # "The Department of Children and Families announced"
         if position > 0:
             before = words[position - 1]
             bare = _POSSESSIVE_RE.sub("", before)
@@ -1010,7 +1096,54 @@ class _Analyser:
                 return "named", self._name_run(words, later)
             if word.lower() in lex.roles:
                 return "role", None
+        head = words[position].lower().replace("’", "'")
+        if head in lex.group_roles and head not in lex.anonymous_nouns and self._owner_in_sentence():
+            return "role", None
         return "vague", None
+
+    def _in_title(self, words: list[str], position: int) -> bool:
+        """Whether a capitalised role noun ends the title of an organisation: capitalised
+        words joined by "of", "and", "&" before it, one of them a name or a role
+        ("Department of Children and Families", "Ministry of Foreign Affairs")."""
+        if not words[position][:1].isupper() or position < 2:
+            return False
+        lex = self.lex
+        back = position - 1
+        while back >= 0 and (words[back].lower() in _CONNECTORS or words[back].lower() in lex.joins):
+            back -= 1
+            if back < 0 or not words[back][:1].isupper():
+                return False
+            if words[back].lower() in lex.roles or self._is_name(words[back], words, back):
+                return True
+            back -= 1
+        return False
+
+    def _owner_in_sentence(self) -> bool:
+        """Whether the sentence of the cue being classified names whose officials speak
+        (the guide: "officials" are attributed when the sentence names whose they
+        are): a name after its first word and not right after a preposition of place
+        (a place owns no officials: "dans les Alpes"), a nationality, an organisation noun
+        ("Initial U.S. reaction ..., officials said"; "The Department of Children and
+        Families announced ... what officials consider"; "released by the government
+        ..., health authorities said")."""
+        index = self._index
+        if index not in self._owner_of:
+            lex = self.lex
+            sentence = self.sentences[index]
+            words = _tokens(self.text[sentence.start : sentence.end])
+            self._owner_of[index] = any(
+                word.lower() in lex.demonyms
+                or word.lower() in lex.specific_groups
+                or (
+                    at > 0
+                    and self._is_name(word, words, at)
+                    and not lex.cue.is_word(word)
+                    and not any(w.lower() in lex.places for w in words[max(0, at - 2) : at])
+                )
+                for at, word in enumerate(words)
+                if word != ","
+            )
+        return self._owner_of[index]
 
     def _subject_like(self, word: str) -> bool:
         """Whether a word can stand right before its verb as (the end of) its subject."""
@@ -1065,6 +1198,7 @@ class _Analyser:
             and bool(self.lex.plural.search(lower))
             and self._generic(word, lower)
             and lower not in self.lex.not_plural
+            and (self.lex.people is None or bool(self.lex.people.search(lower)))
         )
 
     def _quantified(self, words: list[str], position: int) -> bool:
@@ -1233,7 +1367,10 @@ class _Analyser:
         """Whether the pronoun of a cue stands for a group ("they said", "they noted")."""
         sentence = self.sentences[cue.sentence]
         # the pronoun opens the sentence ("They noted ...") or follows the verb ("..., they said")
-        opening = _tokens(self.text[sentence.start : cue.start])[:1]
+        leading = _tokens(self.text[sentence.start : cue.start])
+        # the pronoun opens the clause of the verb: "They noted", "They have long said";
+        # not "They have joined forces to ... retrieve disputed files"
+        opening = leading[:1] if len(leading) <= PRONOUN_GAP + 1 else []
         before = _tokens(self.text[max(sentence.start, cue.start - 30) : cue.start])[-2:]
         after = _tokens(self.text[cue.end : min(sentence.end, cue.end + 12)])[:1]
         inverted = bool(before) and before[-1] == ","
@@ -1263,7 +1400,14 @@ class _Analyser:
         spans: list[tuple[int, int]] = []
         for block in self.doc.blocks:
             for match in self.lex.quotes.finditer(self.text, block.start, block.end):
-                spans.append(match.span())
+                start, end = match.span()
+                if self.sentences and not _QUOTE_END_RE.match(self.text, end - 1):
+                    # Never closed: a paragraph of quoted speech, or a stray mark in a page
+                    # scraped as one long line; no quotation runs on for a whole article.
+                    last = self.sentence_of(start) + UNCLOSED_QUOTE_SENTENCES - 1
+                    if last < len(self.sentences):
+                        end = min(end, max(start + 1, self.sentences[last].end))
+                spans.append((start, end))
         return spans
 
     def _quotes(self, spans: list[tuple[int, int]], cues: list[Cue], identified: set[int]) -> list[Quote]:

@@ -211,9 +211,9 @@ def test_figures_on_the_held_out_fold() -> None:
     english = [r for r in rows if r["language"] == "en"]
     score = score_of(zip(english, predict(linter, english, SHARED), strict=True))
     values = score.values()
-    assert values["weasel_precision"] >= 0.70  # 0.73 (33/45) when written
-    assert values["weasel_recall"] >= 0.53  # 0.57 (33/58)
-    assert values["claims_precision"] >= 0.65  # 0.69 (33/48)
+    assert values["weasel_precision"] >= 0.77  # 0.80 (44/55) when written (0.73 before split2)
+    assert values["weasel_recall"] >= 0.72  # 0.76 (44/58)
+    assert values["claims_precision"] >= 0.72  # 0.76 (44/58)
     assert score.attributed_flagged <= 0.03 * score.attributed
 
 
@@ -256,6 +256,28 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speaker",
         ),
         ("en", "Authorities say that the cases appear to be unrelated.", "speaker"),
+        ("en", "Officials said many roads and bridges in the area had been damaged.", "speaker"),
+        # the antecedent of a relative speaks; an adjective with its own auxiliary is no passive
+        (
+            "en",
+            "The legal action comes after the rap star sued a woman who claimed they tried to "
+            "blackmail him to keep quiet about an alleged assault.",
+            "speaker",
+        ),
+        ("en", "But privacy advocates are concerned by the invasive nature of such software.", "speaker"),
+        # a place owns no officials; a kind of organisation is still an unnamed group
+        (
+            "fr",
+            "Une avalanche dans les Alpes françaises a causé la mort de neuf personnes, selon les "
+            "informations des autorités.",
+            "speaker",
+        ),
+        (
+            "en",
+            "The EC agriculture ministers' agreement puts milk producers in an impossible situation, "
+            "French farm unions said.",
+            "speaker",
+        ),
         (
             "en",
             "However, the sources said Brazil is unlikely even to consider exporting such quantities.",
@@ -283,6 +305,25 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speaker",
         ),
         ("de", "Experten befürchten Verhinderung von Impfkampagnen wegen Unsicherheiten.", "speaker"),
+        # a vague closing frame owns its sentence, whoever is named inside the reported speech
+        (
+            "en",
+            "Cuba in its telex told operators they would not receive March shipments as Cuba has to "
+            "meet its contracts to export markets, traders said.",
+            "speaker",
+        ),
+        (
+            "en",
+            "Cuba has told international sugar operators that these contracts will take second place "
+            "to Cuba's direct shipments to its export markets, dealers here said.",
+            "speaker",
+        ),
+        (
+            "en",
+            "Since the state privatized its child welfare system, child advocates largely agree "
+            "the system is better.",
+            "speaker",
+        ),
         (
             "de",
             "Beobachter meinen, dass der verstorbene Apple-CEO solche Patzer nicht durchgehen hätte lassen.",
@@ -308,6 +349,18 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "passive",
         ),
         ("de", "Raqqa gilt als Hauptstadt des Islamischen Staats in Syrien.", "passive"),
+        (
+            "en",
+            "Ample research has also shown that a heart attack can be unleashed by a sudden burst.",
+            "passive",
+        ),
+        ("en", "LONDON: It's long known that there are five basic tastes.", "passive"),
+        ("fr", "On apprend ce samedi après-midi que les résultats seront annoncés demain.", "passive"),
+        (
+            "fr",
+            "Les observateurs spécialistes du monde arabe craignent une montée des tensions.",
+            "speaker",
+        ),
         ("de", "Konkrete Planungen gebe es derzeit aber noch nicht, hieß es.", "passive"),
         # hearsay with no accuser
         (
@@ -316,6 +369,18 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "hearsay",
         ),
         ("en", "Euronext is reportedly working with three investment banks on a possible offer.", "hearsay"),
+        # the agent of a passive reports nothing: "reportedly" is not inside its speech
+        (
+            "en",
+            "The Allopurinol tablets, reportedly produced by Teva's Hungarian plant, are used to treat gout.",
+            "hearsay",
+        ),
+        (
+            "en",
+            "Controversial new UK casinos will be banned from using American tricks of the trade, "
+            "it has been suggested.",
+            "passive",
+        ),
         (
             "de",
             "Ein 31-jähriger Polizist soll einer 42-Jährigen den Knöchel gebrochen haben, indem er sie wegstieß.",
@@ -368,6 +433,13 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         "that April registrations were opened and closed in a single day. Brazil sold 2.0 mln bags."
     )
     assert [bool(s) for s in weasel_constructs(group, "en")] == [True, True, False]
+    # "they" far from the verb opens a clause of its own: not the vague group speaking again
+    firms = (
+        "But privacy advocates are concerned by the invasive nature of such software. They have "
+        "joined forces to create a system which can monitor computer activity, store it and "
+        "retrieve disputed files within minutes."
+    )
+    assert [bool(s) for s in weasel_constructs(firms, "en")] == [True, False]
 
 
 @pytest.mark.parametrize(
@@ -387,6 +459,13 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Other studies indicate that drinking more water can boost metabolism and weight loss (10, 11).",
         ),
         ("en", "Pentagon officials said the base would close by the end of the year."),
+        # "officials" whose organisation or nation the sentence names (Reuters-21578, a DAnIEL page)
+        ("en", "Initial U.S. Reaction to the proposal has been positive, officials said."),
+        (
+            "en",
+            "The Department of Children and Families announced Wednesday that it will score the 20 "
+            "private groups on what officials consider to be the 12 most critical safety measures.",
+        ),
         ("en", "Company executives said they thought the Mac II would push the development of software."),
         # no speaker at all: nouns, things, agents of a passive
         ("en", "Some of the lighting installations on show at the 7th Amsterdam Light Festival."),
@@ -397,14 +476,43 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Marsh's killing was one of four carried out by people known to mental health workers in Swindon.",
         ),
         ("en", "The information is anonymous, he added."),
+        # a plural noun that names no people reports no one's view; a bare French participle is no verb
+        ("en", "The messages warn that their internet use has been monitored by the FBI's fraud centre."),
+        ("fr", "Un système observé pour la toute première fois."),
+        ("fr", "Les chiffres annoncés en mars ont été revus à la baisse."),
+        # a clause of its own after the comma is no closing frame
+        ("en", "The plan will fail, Senator Jane Smith said, adding that some analysts agree."),
         # routine data and schedules
         ("en", "Southcorp's shares rose 12% to A$4.76 on news of the offer but Foster's shares fell 3.7%."),
         ("fr", "Une fusée Soyouz devrait lancer la capsule aujourd'hui à 18h15 UTC."),
         ("de", "Das sei auf absehbare Zeit noch nicht realisierbar, hieß es aus dem Ministerium."),
+        # "sollte" is "should", not hearsay; a press release is the source of "hieß es"
+        (
+            "de",
+            "Somit sollte dafür gesorgt sein, dass keiner von jenen Flüchtlingen im Freien übernachten müsse.",
+        ),
+        (
+            "de",
+            "In einer Pressemitteilung, die sein Büro am späten Dienstagabend verbreitete, hieß es: "
+            "Der Ministerpräsident ist nicht zurückgetreten.",
+        ),
     ],
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
     assert not any(weasel_constructs(text, language)), text
+
+
+def test_a_stray_straight_quote_opens_no_quotation() -> None:
+    """A straight mark followed by a blank closes a quotation: in a page scraped as
+    one long line (daniel: www-odt-co-nz), pairing the marks one after the other
+    put the rest of the article inside a quotation, and its weasels out of reach."""
+    text = (
+        'He said the job was not full-time. "Young doctors want a full-time position." The '
+        "department had 7.6 SMOs, Dr Chambers said. However, the pair worked half of their hours "
+        "in anaesthetics. It was hoped the specialists would be in place in time for the new ward. "
+        '"We have started recruiting," Ms Blake said.'
+    )
+    assert [bool(s) for s in weasel_constructs(text, "en")] == [False, False, False, False, True, False]
 
 
 def test_one_weasel_finding_per_sentence() -> None:
