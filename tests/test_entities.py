@@ -392,3 +392,12 @@ def test_records_split_into_two_halves_by_id() -> None:
     halves = {synthetic.half_of(f"bbc/news/{n:03d}") for n in range(20)}
     assert halves == {"A", "B"}
     assert synthetic.half_of("bbc/news/001") == synthetic.half_of("bbc/news/001")
+
+
+def test_a_deletion_is_invisible_when_its_junction_is_common_in_edited_prose() -> None:
+    synthetic = _synthetic()
+    line = "Mr Evans sued in 2001, claiming he came up with the idea."  # "sued ⟦Mr Mann⟧ in 2001"
+    junction = synthetic._junction(line, line.index("in 2001"))
+    assert junction == ("sued", "in")
+    counts = synthetic.junction_counts(["They sued in court.\nShe sued in 1999, and he sued in May."])
+    assert counts[junction] == 3 and counts[("in", "court")] == 1
