@@ -47,8 +47,10 @@ LEARNING_RATE = 0.1
 RATE = 0.3  # chance that a candidate name is deleted, as bench/holes_synthetic.py
 # Findings per 10,000 words the model may add where nothing was deleted (the issue
 # allows 0.5 in news; the phrase rules already spend part of it).
-BUDGET = 0.15
-ERROR_PRECISION = 0.9  # from the band whose precision reaches this, findings are errors
+BUDGET = 0.05
+# From the band whose out-of-fold precision reaches this, findings are errors.  Not 0.9 as
+# for the phrase rules: the top band (0.90 out of fold) held 0.87 on half B, so none is.
+ERROR_PRECISION = 0.95
 BAND_STARTS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 AT = 1  # columns: a candidate this close to a deletion is where the name stood
 NEAR = 20  # columns: closer than this but not at it, the row is left out
