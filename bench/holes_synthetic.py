@@ -17,9 +17,11 @@ Deletions.  A candidate is a run of 1-5 capitalised words (lowercase particles
 such as "of", "de", "von" allowed inside) standing where scrapers find link
 text: after a preposition, in a list (between commas or before a
 conjunction), as a subject (a sentence start followed by a lowercase word),
-as an object (after a verb; in English a word in -ed, -s or a listed verb), or
-after a role ("chairman Alan Beith said").  A possessive ending stays in the
-text ("of ’s management"): it stands outside the link.  A sentence's first word counts as a
+as an object (after a verb; in English a word in -ed, -s or a listed verb),
+after a role ("chairman Alan Beith said"), or in English in apposition to a
+common noun after a determiner, closing its phrase ("in the journal BMJ Case
+Reports.").  A possessive ending stays in the text ("of ’s management"): it
+stands outside the link.  A sentence's first word counts as a
 name only when the document also writes it capitalised mid-sentence; a German
 capitalised word, which may be any noun, counts only when the corpus rarely
 puts an article before it.  Each candidate is deleted with probability
@@ -70,6 +72,8 @@ _CAP = r"\p{Lu}[\p{L}\p{M}\p{N}'’\-]*(?:\.\p{Lu}[\p{L}\p{M}\p{N}'’\-]*)*"
 _WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 # Sentence ends: a full stop, ! or ? followed by a blank (abbreviations blur this,
 # which only makes a few candidates look mid-sentence).
+# Marks that close a noun phrase right after a name in apposition.
+_CLOSING = frozenset({",", ".", ")"})
 _SENTENCE_END_RE = regex.compile(r"[.!?…][\"”’»)]*[ \t]+|\n")
 
 
@@ -108,7 +112,7 @@ class Hole:
     line: int  # 1-based
     column: int  # 0-based, where the text stood in the damaged line
     text: str
-    where: str  # preposition | list | subject | object | title
+    where: str  # preposition | list | subject | object | title | apposition
 
 
 @dataclass
@@ -215,6 +219,10 @@ def _candidates(
                 found.append((start, end, "title"))  # "chairman ⟦Alan Beith⟧ said"
             elif language != "en" or _english_verb(prev_word, words):
                 found.append((start, end, "object"))
+            elif len(prev) >= 2 and prev[-2].casefold() in words["determiners"] and next_token in _CLOSING:
+                # A name in apposition to a common noun, closing its phrase: "in the journal
+                # ⟦BMJ Case Reports⟧.", "the program ⟦2B Mindset⟧," (real scraped pages do this).
+                found.append((start, end, "apposition"))
     return found
 
 

@@ -239,12 +239,15 @@ rules:
     PACK.write_text(header + boosted.flow(model) + "\n", encoding="utf-8")
 
 
-# Real sentences of corpus/clean with a name cut out by the generator, and intact.
+# Real sentences of corpus/clean (half B: bbc/business/219, 10kgnad-test/0820) with the name
+# the generator cut out, and intact.
 EXAMPLES_BAD = [
-    ("He set his personal best of 10.04secs when he won the European title in in 1998.", "en"),
+    ("Adding to its woes, Borussia Dortmund was beaten 5-0 by on Saturday.", "en"),
+    ("Auch US-Präsident Barack Obama drängte am Rande des Umweltgipfels in auf Spannungsabbau.", "de"),
 ]
 EXAMPLES_GOOD = [
-    ("He set his personal best of 10.04secs when he won the European title in Budapest in 1998.", "en"),
+    ("Adding to its woes, Borussia Dortmund was beaten 5-0 by Bayern Munich on Saturday.", "en"),
+    ("Auch US-Präsident Barack Obama drängte am Rande des Umweltgipfels in Paris auf Spannungsabbau.", "de"),
 ]
 
 
