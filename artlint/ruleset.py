@@ -26,7 +26,7 @@ from artlint.resources import languages_dir, load_schema, rules_dir
 from artlint.rule import ANY_LANGUAGE, Example, Rule
 
 CATEGORIES = ("boilerplate", "entities", "sourcing", "claims", "readability")
-_PER_LANGUAGE_FIELDS = ("phrases", "patterns", "if", "unless", "min", "max")
+_PER_LANGUAGE_FIELDS = ("phrases", "patterns", "if", "unless", "min", "max", "threshold")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+import boosted  # noqa: E402
 from residue_data import Page, fold_of, load_pages  # noqa: E402
 
 from artlint.analysis import line_features  # noqa: E402
@@ -94,36 +95,7 @@ def page_rows(pages: Sequence[Page], linter: Linter) -> Rows:
 
 def fit(features: list[tuple[float, ...]], labels: list[int], weights: list[float]) -> dict:
     """Boosted trees, exported as artlint/analysis/trees.py reads them."""
-    import math
-
-    from sklearn.ensemble import GradientBoostingClassifier
-
-    model = GradientBoostingClassifier(
-        n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE, random_state=0
-    )
-    model.fit(features, labels, sample_weight=weights)
-    prior = sum(w for w, y in zip(weights, labels, strict=True) if y) / sum(weights)
-    trees = []
-    for (estimator,) in model.estimators_:
-        tree = estimator.tree_
-        leaf = [left == -1 for left in tree.children_left]
-        trees.append(
-            [
-                [int(f) if not is_leaf else 0 for f, is_leaf in zip(tree.feature, leaf, strict=True)],
-                [
-                    round(float(t), 6) if not is_leaf else 0.0
-                    for t, is_leaf in zip(tree.threshold, leaf, strict=True)
-                ],
-                [int(i) for i in tree.children_left],
-                [int(i) for i in tree.children_right],
-                [round(float(v) * LEARNING_RATE, 6) for v in tree.value[:, 0, 0]],
-            ]
-        )
-    return {
-        "features": list(line_features.FEATURES),
-        "base": round(math.log(prior / (1 - prior)), 6),
-        "trees": trees,
-    }
+    return boosted.fit(features, labels, line_features.FEATURES, TREES, DEPTH, LEARNING_RATE, weights)
 
 
 def predict(model: dict, rows: list[tuple[float, ...]]) -> list[float]:
@@ -201,19 +173,7 @@ rules:
       good:
         - {json.dumps(EXAMPLE_GOOD)}
     model: """
-    PACK.write_text(header + _flow(model) + "\n", encoding="utf-8")
-
-
-def _flow(value: object) -> str:
-    """JSON whose numbers YAML 1.1 also reads as numbers (fixed point: '1e-06' would be a string)."""
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{json.dumps(k)}:{_flow(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ",".join(_flow(v) for v in value) + "]"
-    if isinstance(value, float):
-        text = f"{value:.6f}".rstrip("0")
-        return text + "0" if text.endswith(".") else text
-    return json.dumps(value)
+    PACK.write_text(header + boosted.flow(model) + "\n", encoding="utf-8")
 
 
 def flags(predictions: list[float], rows: Rows) -> list[bool]:

@@ -366,14 +366,15 @@ def _synthetic():  # imported here: bench/ is not a package
     return importlib.import_module("holes_synthetic")
 
 
+def _news_record(record_id: str, text: str) -> dict[str, str]:
+    return {"id": record_id, "lang": "en", "genre": "news", "text": text}
+
+
 def test_synthetic_deletion_collapses_blanks_and_records_the_spot() -> None:
     synthetic = _synthetic()
-    record = {
-        "id": "test/1",
-        "lang": "en",
-        "genre": "news",
-        "text": "Shares rose. Profits at Unilever fell, said Reuters, after Procter & Gamble and Nestle reported.",
-    }
+    record = _news_record(
+        "test/1", "Shares rose. Profits at Unilever fell, said Reuters, after Procter & Gamble and Nestle reported."
+    )
     words = synthetic.load_words("en")
     texts = [synthetic.damage(record, words, None, 1.0) for _ in range(2)]
     assert texts[0] == texts[1]  # seeded by the record id: deterministic
@@ -392,3 +393,21 @@ def test_records_split_into_two_halves_by_id() -> None:
     halves = {synthetic.half_of(f"bbc/news/{n:03d}") for n in range(20)}
     assert halves == {"A", "B"}
     assert synthetic.half_of("bbc/news/001") == synthetic.half_of("bbc/news/001")
+
+
+def test_a_deletion_is_invisible_when_its_junction_is_common_in_edited_prose() -> None:
+    synthetic = _synthetic()
+    line = "Mr Evans sued in 2001, claiming he came up with the idea."  # "sued ⟦Mr Mann⟧ in 2001"
+    junction = synthetic._junction(line, line.index("in 2001"))
+    assert junction == ("sued", "in")
+    counts = synthetic.junction_counts(["They sued in court.\nShe sued in 1999, and he sued in May."])
+    assert counts[junction] == 3 and counts[("in", "court")] == 1
+
+
+def test_a_name_in_apposition_to_a_common_noun_is_deleted_like_a_link() -> None:
+    # The place real scraped pages show (corpus/holes: "in the journal ⟦BMJ Case Reports⟧.").
+    synthetic = _synthetic()
+    record = _news_record("test/2", "The findings were published today in the journal BMJ Case Reports.")
+    text, holes = synthetic.damage(record, synthetic.load_words("en"), None, 1.0)
+    assert [(h.text, h.where) for h in holes] == [("BMJ Case Reports", "apposition")]
+    assert text == "The findings were published today in the journal ."

@@ -17,6 +17,7 @@ comparisons a line.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -68,4 +69,27 @@ class TreeModel:
             while left[node] != -1:
                 node = left[node] if row[feature_ids[node]] <= thresholds[node] else right[node]
             score += values[node]
-        return 1.0 / (1.0 + math.exp(-score))
+        # Stable either side: a sure leaf may push the score past what exp() takes.
+        if score >= 0:
+            return 1.0 / (1.0 + math.exp(-score))
+        odds = math.exp(max(score, -700.0))
+        return odds / (1.0 + odds)
+
+
+@dataclass(frozen=True)
+class Bands:
+    """[probability from, measured precision] pairs of a learned rule: a finding's
+    confidence is the precision of its band (what a user can act on), not the raw
+    probability."""
+
+    starts: tuple[float, ...] = ()
+    precision: tuple[float, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Sequence[Sequence[float]]) -> Bands:
+        pairs = sorted((float(start), float(precision)) for start, precision in data)
+        return cls(tuple(s for s, _ in pairs), tuple(p for _, p in pairs))
+
+    def confidence(self, probability: float) -> float | None:
+        index = bisect.bisect_right(self.starts, probability) - 1
+        return self.precision[index] if index >= 0 else None

@@ -99,7 +99,7 @@ def check(document: Document, rule: Rule, matcher: GapMatcher) -> Iterator[Findi
             continue
         fields = surroundings(text, spot)
         fields.update(groups)
-        fields["where"] = _where(fields["before"], fields["after"])
+        fields["where"] = where_words(fields["before"], fields["after"])
         finding = make_finding(document, rule, spot, spot, **fields)
         if matcher.confidence is not None:
             finding = replace(finding, confidence=matcher.confidence)
@@ -130,7 +130,7 @@ def surroundings(text: str, spot: int) -> dict[str, str]:
     return {"before": before, "after": after}
 
 
-def _where(before: str, after: str) -> str:
+def where_words(before: str, after: str) -> str:
     if before and after:
         return f"between '{before}' and '{after}'"
     if before:

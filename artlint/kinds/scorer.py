@@ -28,14 +28,13 @@ user can act on.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from artlint.analysis import line_features, lists
-from artlint.analysis.trees import TreeModel
+from artlint.analysis.trees import Bands, TreeModel
 from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.line import layout
@@ -53,8 +52,7 @@ class ScorerMatcher:
     outside_text_only: bool
     max_prose_share: float
     skip_lists: bool
-    band_starts: tuple[float, ...]
-    band_precision: tuple[float, ...]
+    bands: Bands
     # Columns of the feature rows that the reporting policy reads (found once, at compile).
     share_column: int = 0
     before_column: int = 0
@@ -64,8 +62,7 @@ class ScorerMatcher:
     stage: int = STAGE
 
     def confidence(self, probability: float) -> float | None:
-        index = bisect.bisect_right(self.band_starts, probability) - 1
-        return self.band_precision[index] if index >= 0 else None
+        return self.bands.confidence(probability)
 
 
 def compile(
@@ -74,15 +71,13 @@ def compile(
     if language != "*":
         return None
     model = TreeModel.from_data(spec["model"], line_features.FEATURES)
-    bands = sorted((float(start), float(precision)) for start, precision in spec.get("bands", ()))
     return ScorerMatcher(
         model=model,
         threshold=float(spec.get("threshold", 0.5)),
         outside_text_only=spec.get("zone", "any") == "outside-text",
         max_prose_share=float(spec.get("max_prose_share", 1.0)),
         skip_lists=bool(spec.get("skip_lists", False)),
-        band_starts=tuple(start for start, _ in bands),
-        band_precision=tuple(precision for _, precision in bands),
+        bands=Bands.from_data(spec.get("bands", ())),
         share_column=line_features.FEATURES.index("document_prose_share"),
         before_column=line_features.FEATURES.index("before_text"),
         after_column=line_features.FEATURES.index("after_text"),

@@ -1,0 +1,100 @@
+"""The learned gap scorer (kind `gap-scorer`, rule entities.gap-model in
+rules/entities-model.yaml, issue 12): its candidates, its features, and what it
+reports on real sentences, with and without the name a scraper dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from artlint.analysis import gap_features
+from artlint.api import Linter
+from artlint.config import Config
+from artlint.ruleset import load_ruleset
+
+RULE = "entities.gap-model"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter.from_config(Config(select=("entities",)))
+
+
+@pytest.fixture(scope="module")
+def english() -> gap_features.WordClasses:
+    return load_ruleset().by_id()[RULE].matcher_for("en").classes
+
+
+def _findings(linter: Linter, text: str, lang: str) -> list:
+    return [f for f in linter.lint_text(text, lang=lang).findings if f.category == "entities"]
+
+
+def test_candidates_stand_after_a_preposition_before_a_word(english: gap_features.WordClasses) -> None:
+    text = "It was held in on Thursday in the city and in London, in 2004."
+    spots = [spot for spot, _row in gap_features.candidates(text, english)]
+    # "in on" and "the city" are candidates; "in the" (an article follows), "in London"
+    # (a name) and "in 2004" (a number) are what normally follows a preposition.
+    assert spots == [text.index("on Thursday"), text.index("city")]
+    rows = [row for _spot, row in gap_features.candidates(text, english)]
+    assert all(len(row) == len(gap_features.FEATURES) for row in rows)
+
+
+def test_the_model_reads_the_features_artlint_computes() -> None:
+    matcher = load_ruleset().by_id()[RULE].matcher_for("de")
+    assert matcher.model.features == gap_features.FEATURES
+    assert {"in", "nach"} <= set(matcher.classes.pairs)
+
+
+# Real sentences of ../shared/corpus/clean (half B, never trained on: bbc/business/219,
+# bbc/business/269, 10kgnad-test/0820) with the link-like name deleted as
+# bench/holes_synthetic.py does; the intact sentence is the control.
+NAMES_CUT = [
+    pytest.param(
+        "Adding to its woes, Borussia Dortmund was beaten 5-0 by on Saturday.",
+        "Adding to its woes, Borussia Dortmund was beaten 5-0 by Bayern Munich on Saturday.",
+        "en",
+        id="en-by-on",
+    ),
+    pytest.param(
+        "Germany's Chancellor Gerhard Schroeder began a three-day visit to on Monday.",
+        "Germany's Chancellor Gerhard Schroeder began a three-day visit to Beijing on Monday.",
+        "en",
+        id="en-to-on",
+    ),
+    pytest.param(
+        "Auch US-Präsident Barack Obama drängte am Rande des Umweltgipfels in auf Spannungsabbau.",
+        "Auch US-Präsident Barack Obama drängte am Rande des Umweltgipfels in Paris auf Spannungsabbau.",
+        "de",
+        id="de-in-auf",
+    ),
+]
+
+
+@pytest.mark.parametrize(("damaged", "intact", "lang"), NAMES_CUT)
+def test_a_name_cut_after_a_preposition_is_found(
+    linter: Linter, damaged: str, intact: str, lang: str
+) -> None:
+    found = [f for f in _findings(linter, damaged, lang) if f.rule == RULE]
+    assert len(found) == 1
+    assert found[0].confidence is not None and 0.5 <= found[0].confidence <= 1
+    assert _findings(linter, intact, lang) == []
+
+
+def test_a_spot_another_rule_reported_is_left_to_it(linter: Linter) -> None:
+    found = _findings(linter, "According to , the deal is worth billions.", "en")
+    assert [f.rule for f in found] == ["entities.space-before-punctuation"]
+
+
+def test_severity_and_confidence_follow_the_measured_bands(linter: Linter) -> None:
+    rule = load_ruleset().by_id()[RULE]
+    for damaged, _intact, lang in (p.values for p in NAMES_CUT):
+        matcher = rule.matcher_for(lang)
+        # The model's probability at each candidate, by its column on the (single) line.
+        probability = {
+            spot + 1: matcher.model.probability(row)
+            for spot, row in gap_features.candidates(damaged, matcher.classes)
+        }
+        (finding,) = [f for f in _findings(linter, damaged, lang) if f.rule == RULE]
+        p = probability[finding.column]
+        assert p >= matcher.threshold and finding.message.endswith(f"(probability {p:.2f})")
+        assert finding.confidence == matcher.bands.confidence(p)
+        assert finding.severity == ("error" if p >= matcher.error_from else rule.severity)
