@@ -69,6 +69,17 @@ _PackLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
+# libyaml's parser reads the packs about 30 times faster than the pure-Python one
+# (seconds on a first run); the pure-Python one stays for its error messages.
+_FastPackLoader: type[yaml.SafeLoader] | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CPackLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
+        """_PackLoader's resolvers on libyaml's parser."""
+
+    _CPackLoader.yaml_implicit_resolvers = _PackLoader.yaml_implicit_resolvers
+    _FastPackLoader = _CPackLoader
+
 
 # A rule pack is a few hundred kilobytes; far bigger is a mistake or an attack.
 MAX_PACK_BYTES = 2 * 1024 * 1024
@@ -89,11 +100,26 @@ def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         raise PackTooLarge(f"larger than {MAX_PACK_BYTES // (1024 * 1024)} MiB; not loaded")
     text = raw.decode("utf-8")
     try:
-        node = yaml.compose(text, Loader=_PackLoader)
-        _check_expanded_size(node)
-        data = yaml.load(text, Loader=_PackLoader)
+        if _FastPackLoader is not None:
+            try:
+                return _compose_and_construct(text, _FastPackLoader)
+            except yaml.MarkedYAMLError:
+                pass  # read again below, for the pure-Python parser's wording of the error
+        return _compose_and_construct(text, _PackLoader)
     except RecursionError:
         raise PackTooLarge("nested too deeply; not loaded") from None
+
+
+def _compose_and_construct(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[Any, yaml.Node | None]:
+    """The pack's nodes (for line numbers) and its data, parsed once; its size is
+    checked on the nodes, before the aliases are expanded into data."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        _check_expanded_size(node)
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
     return data, node
 
 
@@ -178,9 +204,15 @@ def pack_files(extra_paths: Sequence[str | Path] = ()) -> list[Path]:
 
 
 def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True) -> RuleSet:
-    """Every bundled and user rule pack, validated and compiled (cached by content hash)."""
+    """Every bundled and user rule pack, validated and compiled: the bundled ones
+    as compiled when the package was built (when that form matches this code),
+    the others read back from the cache folder when compiled before (by content hash)."""
     files = pack_files(extra_paths)
     language_files = sorted(languages_dir().glob("*.yaml"))
+    shipped = _shipped(files, language_files) if use_cache else None
+    if shipped is not None and len(shipped.packs) == len(files):
+        # Only bundled packs, compiled at build time: nothing to read from or write to the cache.
+        return _build(files, language_files, None, shipped)
     digest = hashlib.sha256(__version__.encode())
     # The compiled form depends on the code that compiles it, too: the kinds and
     # every helper they call (hashing the whole package costs about a millisecond).
@@ -204,10 +236,104 @@ def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True)
             with contextlib.suppress(OSError):  # most recently used: kept when old ones are dropped
                 os.utime(cache_path)
             return cached
-    ruleset = _build(files, language_files, base if use_cache and cache_path is not None else None)
+    ruleset = _build(files, language_files, base if use_cache and cache_path is not None else None, shipped)
     if use_cache and cache_path is not None:
         _write_cache(cache_path, ruleset)
     return ruleset
+
+
+# -- the bundled packs compiled at build time ------------------------------------------
+# The wheel ships the bundled packs compiled (setup.py runs `write_compiled` on the
+# built package), so a fresh install, a new CI runner or a read-only cache folder
+# does not spend seconds compiling about a thousand patterns.  The file starts with
+# the key of what it was compiled from; any difference (a pack, a language file, the
+# code, the regex module, Python) and it is not used.  It is package data, as
+# trusted as the code beside it.
+COMPILED_NAME = "compiled-rules.pickle"
+_HERE = "<rules>"  # stands for the bundled rules folder in the sources stored in that file
+
+
+@dataclass(frozen=True)
+class _Shipped:
+    languages: Mapping[str, LanguageProfile]
+    packs: Mapping[str, tuple[Rule, ...]]  # bundled pack file name -> its rules, before measured.apply
+
+
+def _compiled_path() -> Path:
+    return Path(__file__).resolve().parent / COMPILED_NAME
+
+
+def _shipped_key(language_files: Sequence[Path]) -> bytes:
+    """What the bundled packs' compiled form depends on, named relative to where it lies."""
+    import sys
+
+    import regex
+
+    digest = hashlib.sha256(f"{__version__}\0{sys.version_info[:2]}\0{regex.__version__}\0".encode())
+    package = Path(__file__).resolve().parent
+    table = [measured.TABLE_PATH] if measured.TABLE_PATH.exists() else []
+    for root, paths in (
+        (package, sorted(package.rglob("*.py"))),
+        (rules_dir(), [*sorted(rules_dir().glob("*.yaml")), *language_files, *table]),
+    ):
+        for path in paths:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest().encode()
+
+
+def _shipped(files: Sequence[Path], language_files: Sequence[Path]) -> _Shipped | None:
+    """The build-time compiled form of the bundled packs among `files`, or None."""
+    import pickle
+
+    try:
+        with open(_compiled_path(), "rb") as handle:
+            key = handle.readline().rstrip(b"\n")
+            if key != _shipped_key(language_files):
+                return None
+            data = pickle.load(handle)
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        return None
+    if not isinstance(data, _Shipped):
+        return None
+    here = str(rules_dir())
+    bundled = {path.name for path in files if path.parent == rules_dir()}
+    return _Shipped(
+        {
+            code: replace(profile, source=profile.source.replace(_HERE, here, 1))
+            for code, profile in data.languages.items()
+        },
+        {
+            name: tuple(replace(rule, source=rule.source.replace(_HERE, here, 1)) for rule in rules)
+            for name, rules in data.packs.items()
+            if name in bundled
+        },
+    )
+
+
+def write_compiled(target: Path | None = None) -> Path:
+    """Compile the bundled packs and write them where `load_ruleset` looks first
+    (the build runs this on the package it is about to ship)."""
+    import pickle
+
+    language_files = sorted(languages_dir().glob("*.yaml"))
+    packs: dict[str, tuple[Rule, ...]] = {}
+    ruleset = _build(pack_files(), language_files, collect=packs)
+    here = str(rules_dir())
+    shipped = _Shipped(
+        {
+            code: replace(profile, source=profile.source.replace(here, _HERE, 1))
+            for code, profile in ruleset.languages.items()
+        },
+        {
+            path.name: tuple(replace(rule, source=rule.source.replace(here, _HERE, 1)) for rule in rules)
+            for path, rules in ((Path(name), rules) for name, rules in packs.items())
+        },
+    )
+    target = target or _compiled_path()
+    payload = _shipped_key(language_files) + b"\n" + pickle.dumps(shipped, protocol=pickle.HIGHEST_PROTOCOL)
+    target.write_bytes(payload)
+    return target
 
 
 _KEEP_RULE_CACHES = 8  # other checkouts and versions may share the cache folder
@@ -260,33 +386,36 @@ def _cached_pack(cache_path: Path | None) -> tuple[Rule, ...] | None:
     return rules
 
 
-def _build(files: Sequence[Path], language_files: Sequence[Path], cache_base: str | None = None) -> RuleSet:
+def _build(
+    files: Sequence[Path],
+    language_files: Sequence[Path],
+    cache_base: str | None = None,
+    shipped: _Shipped | None = None,
+    collect: dict[str, tuple[Rule, ...]] | None = None,
+) -> RuleSet:
     """Validate and compile the packs; with `cache_base`, a pack compiled before
-    (same content, same code and language data) is read back instead."""
-    import jsonschema
-
+    (same content, same code and language data) is read back instead, and a
+    bundled pack in `shipped` is taken from there.  `collect` receives each
+    pack's compiled rules by file name."""
     from artlint import cache
 
     problems: list[str] = []
-    languages = _load_languages(language_files, problems)
-    validator = jsonschema.Draft202012Validator(load_schema("rule"))
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
+    languages = dict(shipped.languages) if shipped is not None else _load_languages(language_files, problems)
+    # Every pack to compile is read and validated before any is compiled: a
+    # mistake in a user's pack is reported without waiting for the others' regexes.
+    readied: list[tuple[Path, Path | None, tuple[Rule, ...] | None, Any, Any]] = []
+    validator = None
     for path in files:
-        pack_cache = _pack_cache_path(cache_base, path) if cache_base is not None else None
-        cached = _cached_pack(pack_cache)
-        if cached is not None:
-            # Only packs without problems are cached; ids may still clash with another pack.
-            for rule in cached:
-                if rule.id in seen:
-                    problems.append(
-                        f"{rule.source}: {rule.id}: id: duplicate rule id (first defined at {seen[rule.id]})"
-                    )
-                    continue
-                seen[rule.id] = rule.source
-                rules.append(rule)
+        rules_here = (
+            shipped.packs.get(path.name) if shipped is not None and path.parent == rules_dir() else None
+        )
+        pack_cache = None
+        if rules_here is None:
+            pack_cache = _pack_cache_path(cache_base, path) if cache_base is not None else None
+            rules_here = _cached_pack(pack_cache)
+        if rules_here is not None:
+            readied.append((path, None, rules_here, None, None))
             continue
-        problems_before, compiled_here = len(problems), []
         try:
             data, node = _load_yaml(path)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -296,6 +425,10 @@ def _build(files: Sequence[Path], language_files: Sequence[Path], cache_base: st
             continue
         if isinstance(data, Mapping) and "language" in data and "rules" not in data:
             continue  # a language data file given among the rule paths; loaded below
+        if validator is None:
+            import jsonschema  # 0.1 s to import: only when a pack is compiled
+
+            validator = jsonschema.Draft202012Validator(load_schema("rule"))
         errors = sorted(
             validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)
         )
@@ -303,6 +436,26 @@ def _build(files: Sequence[Path], language_files: Sequence[Path], cache_base: st
             for error in _leaf_errors(errors):
                 problems.append(_describe(path, node, data, list(error.absolute_path), _message(error)))
             continue
+        readied.append((path, pack_cache, None, data, node))
+    if problems:
+        raise RulePackError(problems)
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path, pack_cache, done, data, node in readied:
+        if done is not None:
+            # Only packs without problems are cached; ids may still clash with another pack.
+            for rule in done:
+                if rule.id in seen:
+                    problems.append(
+                        f"{rule.source}: {rule.id}: id: duplicate rule id (first defined at {seen[rule.id]})"
+                    )
+                    continue
+                seen[rule.id] = rule.source
+                rules.append(rule)
+            if collect is not None:
+                collect[path.name] = done
+            continue
+        problems_before, compiled_here = len(problems), []
         for index, spec in enumerate(data["rules"]):
             location = ["rules", index]
             rule_id = spec["id"]
@@ -337,9 +490,11 @@ def _build(files: Sequence[Path], language_files: Sequence[Path], cache_base: st
                 detail = str(error).split(": ", 2)[-1]
                 problems.append(_describe(path, node, data, [*location, field_name], detail))
         rules.extend(compiled_here)
-        if pack_cache is not None and len(problems) == problems_before:
-            rules_here = tuple(compiled_here)
-            cache.store(pack_cache, rules_here)
+        if len(problems) == problems_before:
+            if pack_cache is not None:
+                cache.store(pack_cache, tuple(compiled_here))
+            if collect is not None:
+                collect[path.name] = tuple(compiled_here)
     if problems:
         raise RulePackError(problems)
     rules.sort(key=lambda r: r.id)
