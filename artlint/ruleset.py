@@ -10,13 +10,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from artlint import __version__, measured
 from artlint.errors import RulePackError, schema_message
@@ -56,31 +53,6 @@ def _named(rule_id: str, names: Iterable[str]) -> bool:
     return any(n in ("ALL", "*") or rule_id == n or rule_id.startswith(n.rstrip(".") + ".") for n in names)
 
 
-# -- YAML with line numbers ------------------------------------------------------
-class _PackLoader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false.  Word lists hold 'on', 'no', 'y' as words."""
-
-
-_PackLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_PackLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-# libyaml's parser reads the packs about 30 times faster than the pure-Python one
-# (seconds on a first run); the pure-Python one stays for its error messages.
-_FastPackLoader: type[yaml.SafeLoader] | None = None
-if getattr(yaml, "__with_libyaml__", False):
-
-    class _CPackLoader(yaml.CSafeLoader):  # type: ignore[misc,name-defined]
-        """_PackLoader's resolvers on libyaml's parser."""
-
-    _CPackLoader.yaml_implicit_resolvers = _PackLoader.yaml_implicit_resolvers
-    _FastPackLoader = _CPackLoader
-
-
 # A rule pack is a few hundred kilobytes; far bigger is a mistake or an attack.
 MAX_PACK_BYTES = 2 * 1024 * 1024
 # Values the pack holds once its aliases are expanded (the bundled packs: a few
@@ -89,96 +61,17 @@ MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_PACK_NODES = 2_000_000
 
 
-class PackTooLarge(yaml.YAMLError):
-    pass
+def _load_yaml(path: Path) -> tuple[Any, Any]:
+    """The pack's data and its root node (artlint.packyaml)."""
+    from artlint.packyaml import load_yaml
+
+    return load_yaml(path)
 
 
-def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_PACK_BYTES + 1)
-    if len(raw) > MAX_PACK_BYTES:
-        raise PackTooLarge(f"larger than {MAX_PACK_BYTES // (1024 * 1024)} MiB; not loaded")
-    text = raw.decode("utf-8")
-    try:
-        if _FastPackLoader is not None:
-            try:
-                return _compose_and_construct(text, _FastPackLoader)
-            except yaml.MarkedYAMLError:
-                pass  # read again below, for the pure-Python parser's wording of the error
-        return _compose_and_construct(text, _PackLoader)
-    except RecursionError:
-        raise PackTooLarge("nested too deeply; not loaded") from None
+def _line_of(node: Any, path: Sequence[Any]) -> int:
+    from artlint.packyaml import line_of
 
-
-def _compose_and_construct(text: str, loader_class: type[yaml.SafeLoader]) -> tuple[Any, yaml.Node | None]:
-    """The pack's nodes (for line numbers) and its data, parsed once; its size is
-    checked on the nodes, before the aliases are expanded into data."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        _check_expanded_size(node)
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return data, node
-
-
-def _check_expanded_size(root: yaml.Node | None) -> None:
-    """Count the values the pack holds with its aliases expanded, without
-    expanding them (each node's size is worked out once); refuse a pack past
-    MAX_PACK_NODES or one whose aliases loop."""
-    if root is None:
-        return
-    sizes: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        children = _children(node)
-        if done:
-            on_path.discard(key)
-            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
-            if sizes[key] > MAX_PACK_NODES:
-                raise PackTooLarge(
-                    f"holds more than {MAX_PACK_NODES:,} values once its aliases are expanded; not loaded"
-                )
-            continue
-        if key in sizes:
-            continue
-        if key in on_path:
-            raise PackTooLarge("an alias refers to a value that contains it; not loaded")
-        on_path.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if id(child) not in sizes)
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
-
-
-def _line_of(node: yaml.Node | None, path: Sequence[Any]) -> int:
-    """1-based line of the YAML node at a JSON path (or of its closest parent)."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == key:
-                    node = value_node
-                    line = key_node.start_mark.line + 1
-                    break
-            else:
-                return line
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
+    return line_of(node, path)
 
 
 # -- loading ---------------------------------------------------------------------
@@ -397,6 +290,8 @@ def _build(
     (same content, same code and language data) is read back instead, and a
     bundled pack in `shipped` is taken from there.  `collect` receives each
     pack's compiled rules by file name."""
+    import yaml
+
     from artlint import cache
 
     problems: list[str] = []
@@ -520,7 +415,7 @@ def _message(error: Any) -> str:
     return message
 
 
-def _describe(path: Path, node: yaml.Node | None, data: Any, location: list[Any], message: str) -> str:
+def _describe(path: Path, node: Any, data: Any, location: list[Any], message: str) -> str:
     line = _line_of(node, location)
     rule_id = "pack"
     fields = [str(p) for p in location]
@@ -536,6 +431,7 @@ def _describe(path: Path, node: yaml.Node | None, data: Any, location: list[Any]
 
 def _load_languages(files: Sequence[Path], problems: list[str]) -> dict[str, LanguageProfile]:
     import jsonschema
+    import yaml
 
     validator = jsonschema.Draft202012Validator(load_schema("language"))
     result: dict[str, LanguageProfile] = {}
