@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -150,9 +150,60 @@ _HERE = "<rules>"  # stands for the bundled rules folder in the sources stored i
 @dataclass(frozen=True)
 class _Shipped:
     languages: Mapping[str, LanguageProfile]
-    packs: Mapping[str, tuple[Rule, ...]]  # bundled pack file name -> its rules, before measured.apply
+    # bundled pack file name -> its rules, before measured.apply; in the file, without
+    # their matchers, which are in `matchers`
+    packs: Mapping[str, tuple[Rule, ...]]
     # language -> attribution lexicon (or None: the language has none), compiled from sourcing.yaml
     lexicons: Mapping[str, Any] = field(default_factory=dict)
+    # language -> {rule id: matcher}, pickled apart: a run unpickles the languages it meets only
+    matchers: Mapping[str, Any] = field(default_factory=dict)
+    codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # rule id -> its languages
+
+
+class _Unpickled(Mapping[str, Any]):
+    """Values pickled one by one, each unpickled when first asked for (a third of the
+    compiled rules serve French, another part German: an English article needs neither)."""
+
+    def __init__(self, blobs: Mapping[str, bytes]) -> None:
+        self._blobs = blobs
+        self._values: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._values:
+            import pickle
+
+            self._values[key] = pickle.loads(self._blobs[key])
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Unpickled, (dict(self._blobs),))  # what was unpickled is not pickled again
+
+
+class _LazyMatchers(Mapping[str, Any]):
+    """A rule's `compiled` (language -> matcher), read from the shared per-language store."""
+
+    def __init__(self, rule_id: str, codes: tuple[str, ...], store: Mapping[str, Mapping[str, Any]]) -> None:
+        self._rule_id, self._codes, self._store = rule_id, codes, store
+
+    def __getitem__(self, code: str) -> Any:
+        if code not in self._codes:
+            raise KeyError(code)
+        return self._store[code][self._rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_LazyMatchers, (self._rule_id, self._codes, self._store))
 
 
 def _compiled_path() -> Path:
@@ -213,7 +264,14 @@ def _shipped(files: Sequence[Path], language_files: Sequence[Path]) -> _Shipped 
             for code, profile in data.languages.items()
         },
         {
-            name: tuple(replace(rule, source=rule.source.replace(_HERE, here, 1)) for rule in rules)
+            name: tuple(
+                replace(
+                    rule,
+                    source=rule.source.replace(_HERE, here, 1),
+                    compiled=_LazyMatchers(rule.id, data.codes[rule.id], data.matchers),
+                )
+                for rule in rules
+            )
             for name, rules in data.packs.items()
             if name in bundled
         },
@@ -223,27 +281,36 @@ def _shipped(files: Sequence[Path], language_files: Sequence[Path]) -> _Shipped 
 def write_compiled(target: Path | None = None) -> Path:
     """Compile the bundled packs and write them where `load_ruleset` looks first
     (the build runs this on the package it is about to ship)."""
+    import functools
     import pickle
 
     language_files = sorted(languages_dir().glob("*.yaml"))
     packs: dict[str, tuple[Rule, ...]] = {}
     ruleset = _build(pack_files(), language_files, collect=packs)
     here = str(rules_dir())
+    matchers: dict[str, dict[str, Any]] = {}
+    for rules in packs.values():
+        for rule in rules:
+            for code, matcher in rule.compiled.items():
+                matchers.setdefault(code, {})[rule.id] = matcher
+    from artlint import attribution
+
+    lexicon_pack = rules_dir() / attribution.LEXICON_PACK
+    dump = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
     shipped = _Shipped(
         {
             code: replace(profile, source=profile.source.replace(here, _HERE, 1))
             for code, profile in ruleset.languages.items()
         },
         {
-            path.name: tuple(replace(rule, source=rule.source.replace(here, _HERE, 1)) for rule in rules)
-            for path, rules in ((Path(name), rules) for name, rules in packs.items())
+            name: tuple(replace(r, source=r.source.replace(here, _HERE, 1), compiled={}) for r in rules)
+            for name, rules in packs.items()
         },
-    )
-    from artlint import attribution
-
-    lexicon_pack = rules_dir() / attribution.LEXICON_PACK
-    shipped = replace(
-        shipped, lexicons={code: attribution.build_lexicon(lexicon_pack, code) for code in ruleset.languages}
+        lexicons=_Unpickled(
+            {code: dump(attribution.build_lexicon(lexicon_pack, code)) for code in ruleset.languages}
+        ),
+        matchers=_Unpickled({code: dump(by_rule) for code, by_rule in matchers.items()}),
+        codes={rule.id: tuple(rule.compiled) for rules in packs.values() for rule in rules},
     )
     target = target or _compiled_path()
     payload = _shipped_key(language_files) + b"\n" + pickle.dumps(shipped, protocol=pickle.HIGHEST_PROTOCOL)
