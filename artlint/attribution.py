@@ -30,7 +30,6 @@ from functools import cache
 from typing import Any
 
 import regex
-import yaml
 
 from artlint.document import Document
 from artlint.matching import (
@@ -358,14 +357,20 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
     )
 
 
-class _Loader(yaml.SafeLoader):
-    """YAML 1.2 booleans, as for rule packs: word lists hold 'no', 'on', 'y' as words."""
+@cache
+def _loader() -> Any:
+    """YAML 1.2 booleans, as for rule packs: word lists hold 'no', 'on', 'y' as words.
+    (Made on first use: PyYAML is imported only when a lexicon is not in the cache.)"""
+    import yaml
 
+    class _Loader(yaml.SafeLoader):
+        pass
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _Loader
 
 
 @cache
@@ -378,18 +383,24 @@ def lexicon(language: str) -> Lexicon | None:
 
     from artlint import matching, prefilter
     from artlint.cache import cached
+    from artlint.ruleset import shipped_lexicons
 
+    compiled = shipped_lexicons()  # compiled when the package was built
+    if compiled is not None and language in compiled:
+        return compiled[language]  # type: ignore[no-any-return]
     path = rules_dir() / LEXICON_PACK
     try:
         code = [Path(__file__), Path(matching.__file__), Path(prefilter.__file__)]  # what the pickle holds
-        return cached(f"lexicon-{language}", [path, *code], lambda: _build_lexicon(path, language))
+        return cached(f"lexicon-{language}", [path, *code], lambda: build_lexicon(path, language))
     except OSError:
         return None
 
 
-def _build_lexicon(path: Any, language: str) -> Lexicon | None:
+def build_lexicon(path: Any, language: str) -> Lexicon | None:
+    import yaml
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
     except (OSError, yaml.YAMLError):
         return None
     lists = (data or {}).get("vars", {}).get(language)

@@ -24,6 +24,7 @@ import os
 import pickle
 import secrets
 import stat
+import sys
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -46,6 +47,39 @@ def enabled() -> bool:
     return not os.environ.get("ARTLINT_NO_CACHE")
 
 
+_warned: list[bool] = []  # the unusable-cache warning is printed once per process
+
+
+def warn_unusable(reason: str) -> None:
+    """One line on stderr, the first time the cache folder cannot be used: a run
+    without it is right but slower, and the user should know why."""
+    if _warned:
+        return
+    _warned.append(True)
+    print(
+        f"artlint: warning: cache folder {cache_dir()} not usable ({reason}); "
+        "what it keeps is rebuilt on every run (set ARTLINT_CACHE_DIR to a writable folder)",
+        file=sys.stderr,
+    )
+
+
+def check_usable() -> None:
+    """Warn now (once) if the cache folder cannot be made or written: a command that
+    may start worker processes calls this first, so that they do not each warn."""
+    if not enabled():
+        return
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        warn_unusable(error.strerror or str(error))
+        return
+    if not os.access(folder, os.W_OK):
+        warn_unusable("not writable")
+        return
+    _key_for(str(key_path()))  # warns if the key cannot be made or trusted
+
+
 def write_atomically(path: Path, dump: Callable[[IO[bytes]], None]) -> None:
     """Write through a temporary file (artlint.atomic), so a reader never sees half an entry."""
     buffer = io.BytesIO()
@@ -54,8 +88,10 @@ def write_atomically(path: Path, dump: Callable[[IO[bytes]], None]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Not fsynced: a cache entry lost in a power cut is only rebuilt.
         write_atomic(path, buffer.getvalue(), durable=False, mode=0o600)
-    except (OSError, pickle.PicklingError):
-        pass  # a read-only cache folder only costs rebuilding next time
+    except OSError as error:
+        warn_unusable(error.strerror or str(error))  # the run goes on: it only costs rebuilding
+    except pickle.PicklingError:
+        pass
 
 
 # -- signed pickles ----------------------------------------------------------------
@@ -76,13 +112,16 @@ def _key_for(path: str) -> bytes | None:
         descriptor = os.open(path, flags)
     except FileNotFoundError:
         return _new_key(path)
-    except OSError:
+    except OSError as error:
+        warn_unusable(f"its key {path}: {error.strerror or error}")
         return None
     with os.fdopen(descriptor, "rb") as handle:
         status = os.fstat(handle.fileno())
         private = stat.S_ISREG(status.st_mode) and not status.st_mode & 0o077
         if not private or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
-            return None  # another user could know or have chosen it
+            # another user could know or have chosen it
+            warn_unusable(f"its key {path} is not a private file of this user")
+            return None
         key = handle.read(_KEY_BYTES + 1)
     return key if len(key) == _KEY_BYTES else None
 
@@ -96,7 +135,8 @@ def _new_key(path: str) -> bytes | None:
     except FileExistsError:  # another process made it meanwhile: use theirs
         _key_for.cache_clear()
         return _key_for(path)
-    except OSError:
+    except OSError as error:
+        warn_unusable(error.strerror or str(error))
         return None
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(key)

@@ -353,9 +353,11 @@ def _printable_lines(message: str) -> str:
 
 
 def _linter(args: argparse.Namespace, config: Config | None = None) -> Any:
+    from artlint import cache
     from artlint.api import Linter
 
     config = config or _config_from(args)
+    cache.check_usable()  # its warning once, here, not once per worker process
     return Linter.from_config(config, use_cache=not getattr(args, "no_cache", False))
 
 

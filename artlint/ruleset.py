@@ -10,13 +10,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from artlint import __version__, measured
 from artlint.errors import RulePackError, schema_message
@@ -56,20 +54,6 @@ def _named(rule_id: str, names: Iterable[str]) -> bool:
     return any(n in ("ALL", "*") or rule_id == n or rule_id.startswith(n.rstrip(".") + ".") for n in names)
 
 
-# -- YAML with line numbers ------------------------------------------------------
-class _PackLoader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false.  Word lists hold 'on', 'no', 'y' as words."""
-
-
-_PackLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_PackLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
 # A rule pack is a few hundred kilobytes; far bigger is a mistake or an attack.
 MAX_PACK_BYTES = 2 * 1024 * 1024
 # Values the pack holds once its aliases are expanded (the bundled packs: a few
@@ -78,81 +62,17 @@ MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_PACK_NODES = 2_000_000
 
 
-class PackTooLarge(yaml.YAMLError):
-    pass
+def _load_yaml(path: Path) -> tuple[Any, Any]:
+    """The pack's data and its root node (artlint.packyaml)."""
+    from artlint.packyaml import load_yaml
+
+    return load_yaml(path)
 
 
-def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_PACK_BYTES + 1)
-    if len(raw) > MAX_PACK_BYTES:
-        raise PackTooLarge(f"larger than {MAX_PACK_BYTES // (1024 * 1024)} MiB; not loaded")
-    text = raw.decode("utf-8")
-    try:
-        node = yaml.compose(text, Loader=_PackLoader)
-        _check_expanded_size(node)
-        data = yaml.load(text, Loader=_PackLoader)
-    except RecursionError:
-        raise PackTooLarge("nested too deeply; not loaded") from None
-    return data, node
+def _line_of(node: Any, path: Sequence[Any]) -> int:
+    from artlint.packyaml import line_of
 
-
-def _check_expanded_size(root: yaml.Node | None) -> None:
-    """Count the values the pack holds with its aliases expanded, without
-    expanding them (each node's size is worked out once); refuse a pack past
-    MAX_PACK_NODES or one whose aliases loop."""
-    if root is None:
-        return
-    sizes: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        children = _children(node)
-        if done:
-            on_path.discard(key)
-            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
-            if sizes[key] > MAX_PACK_NODES:
-                raise PackTooLarge(
-                    f"holds more than {MAX_PACK_NODES:,} values once its aliases are expanded; not loaded"
-                )
-            continue
-        if key in sizes:
-            continue
-        if key in on_path:
-            raise PackTooLarge("an alias refers to a value that contains it; not loaded")
-        on_path.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if id(child) not in sizes)
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
-
-
-def _line_of(node: yaml.Node | None, path: Sequence[Any]) -> int:
-    """1-based line of the YAML node at a JSON path (or of its closest parent)."""
-    line = node.start_mark.line + 1 if node is not None else 1
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if key_node.value == key:
-                    node = value_node
-                    line = key_node.start_mark.line + 1
-                    break
-            else:
-                return line
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
+    return line_of(node, path)
 
 
 # -- loading ---------------------------------------------------------------------
@@ -178,9 +98,15 @@ def pack_files(extra_paths: Sequence[str | Path] = ()) -> list[Path]:
 
 
 def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True) -> RuleSet:
-    """Every bundled and user rule pack, validated and compiled (cached by content hash)."""
+    """Every bundled and user rule pack, validated and compiled: the bundled ones
+    as compiled when the package was built (when that form matches this code),
+    the others read back from the cache folder when compiled before (by content hash)."""
     files = pack_files(extra_paths)
     language_files = sorted(languages_dir().glob("*.yaml"))
+    shipped = _shipped(files, language_files) if use_cache else None
+    if shipped is not None and len(shipped.packs) == len(files):
+        # Only bundled packs, compiled at build time: nothing to read from or write to the cache.
+        return _build(files, language_files, None, shipped)
     digest = hashlib.sha256(__version__.encode())
     # The compiled form depends on the code that compiles it, too: the kinds and
     # every helper they call (hashing the whole package costs about a millisecond).
@@ -204,10 +130,192 @@ def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True)
             with contextlib.suppress(OSError):  # most recently used: kept when old ones are dropped
                 os.utime(cache_path)
             return cached
-    ruleset = _build(files, language_files, base if use_cache and cache_path is not None else None)
+    ruleset = _build(files, language_files, base if use_cache and cache_path is not None else None, shipped)
     if use_cache and cache_path is not None:
         _write_cache(cache_path, ruleset)
     return ruleset
+
+
+# -- the bundled packs compiled at build time ------------------------------------------
+# The wheel ships the bundled packs compiled (setup.py runs `write_compiled` on the
+# built package), so a fresh install, a new CI runner or a read-only cache folder
+# does not spend seconds compiling about a thousand patterns.  The file starts with
+# the key of what it was compiled from; any difference (a pack, a language file, the
+# code, the regex module, Python) and it is not used.  It is package data, as
+# trusted as the code beside it.
+COMPILED_NAME = "compiled-rules.pickle"
+_HERE = "<rules>"  # stands for the bundled rules folder in the sources stored in that file
+
+
+@dataclass(frozen=True)
+class _Shipped:
+    languages: Mapping[str, LanguageProfile]
+    # bundled pack file name -> its rules, before measured.apply; in the file, without
+    # their matchers, which are in `matchers`
+    packs: Mapping[str, tuple[Rule, ...]]
+    # language -> attribution lexicon (or None: the language has none), compiled from sourcing.yaml
+    lexicons: Mapping[str, Any] = field(default_factory=dict)
+    # language -> {rule id: matcher}, pickled apart: a run unpickles the languages it meets only
+    matchers: Mapping[str, Any] = field(default_factory=dict)
+    codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # rule id -> its languages
+
+
+class _Unpickled(Mapping[str, Any]):
+    """Values pickled one by one, each unpickled when first asked for (a third of the
+    compiled rules serve French, another part German: an English article needs neither)."""
+
+    def __init__(self, blobs: Mapping[str, bytes]) -> None:
+        self._blobs = blobs
+        self._values: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._values:
+            import pickle
+
+            self._values[key] = pickle.loads(self._blobs[key])
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Unpickled, (dict(self._blobs),))  # what was unpickled is not pickled again
+
+
+class _LazyMatchers(Mapping[str, Any]):
+    """A rule's `compiled` (language -> matcher), read from the shared per-language store."""
+
+    def __init__(self, rule_id: str, codes: tuple[str, ...], store: Mapping[str, Mapping[str, Any]]) -> None:
+        self._rule_id, self._codes, self._store = rule_id, codes, store
+
+    def __getitem__(self, code: str) -> Any:
+        if code not in self._codes:
+            raise KeyError(code)
+        return self._store[code][self._rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_LazyMatchers, (self._rule_id, self._codes, self._store))
+
+
+def _compiled_path() -> Path:
+    return Path(__file__).resolve().parent / COMPILED_NAME
+
+
+def _shipped_key(language_files: Sequence[Path]) -> bytes:
+    """What the bundled packs' compiled form depends on, named relative to where it lies."""
+    import sys
+
+    import regex
+
+    digest = hashlib.sha256(f"{__version__}\0{sys.version_info[:2]}\0{regex.__version__}\0".encode())
+    package = Path(__file__).resolve().parent
+    table = [measured.TABLE_PATH] if measured.TABLE_PATH.exists() else []
+    for root, paths in (
+        (package, sorted(package.rglob("*.py"))),
+        (rules_dir(), [*sorted(rules_dir().glob("*.yaml")), *language_files, *table]),
+    ):
+        for path in paths:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest().encode()
+
+
+@cache
+def _read_shipped(path: Path) -> _Shipped | None:
+    """The build-time compiled form at `path`, if it was compiled from these very files."""
+    import pickle
+
+    try:
+        with open(path, "rb") as handle:
+            key = handle.readline().rstrip(b"\n")
+            if key != _shipped_key(sorted(languages_dir().glob("*.yaml"))):
+                return None
+            data = pickle.load(handle)
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        return None
+    return data if isinstance(data, _Shipped) else None
+
+
+def shipped_lexicons() -> Mapping[str, Any] | None:
+    """The attribution lexicons compiled at build time (artlint.attribution.lexicon), or None."""
+    data = _read_shipped(_compiled_path())
+    return data.lexicons if data is not None else None
+
+
+def _shipped(files: Sequence[Path], language_files: Sequence[Path]) -> _Shipped | None:
+    """The build-time compiled form of the bundled packs among `files`, or None."""
+    data = _read_shipped(_compiled_path())
+    if data is None:
+        return None
+    here = str(rules_dir())
+    bundled = {path.name for path in files if path.parent == rules_dir()}
+    return _Shipped(
+        {
+            code: replace(profile, source=profile.source.replace(_HERE, here, 1))
+            for code, profile in data.languages.items()
+        },
+        {
+            name: tuple(
+                replace(
+                    rule,
+                    source=rule.source.replace(_HERE, here, 1),
+                    compiled=_LazyMatchers(rule.id, data.codes[rule.id], data.matchers),
+                )
+                for rule in rules
+            )
+            for name, rules in data.packs.items()
+            if name in bundled
+        },
+    )
+
+
+def write_compiled(target: Path | None = None) -> Path:
+    """Compile the bundled packs and write them where `load_ruleset` looks first
+    (the build runs this on the package it is about to ship)."""
+    import functools
+    import pickle
+
+    language_files = sorted(languages_dir().glob("*.yaml"))
+    packs: dict[str, tuple[Rule, ...]] = {}
+    ruleset = _build(pack_files(), language_files, collect=packs)
+    here = str(rules_dir())
+    matchers: dict[str, dict[str, Any]] = {}
+    for rules in packs.values():
+        for rule in rules:
+            for code, matcher in rule.compiled.items():
+                matchers.setdefault(code, {})[rule.id] = matcher
+    from artlint import attribution
+
+    lexicon_pack = rules_dir() / attribution.LEXICON_PACK
+    dump = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
+    shipped = _Shipped(
+        {
+            code: replace(profile, source=profile.source.replace(here, _HERE, 1))
+            for code, profile in ruleset.languages.items()
+        },
+        {
+            name: tuple(replace(r, source=r.source.replace(here, _HERE, 1), compiled={}) for r in rules)
+            for name, rules in packs.items()
+        },
+        lexicons=_Unpickled(
+            {code: dump(attribution.build_lexicon(lexicon_pack, code)) for code in ruleset.languages}
+        ),
+        matchers=_Unpickled({code: dump(by_rule) for code, by_rule in matchers.items()}),
+        codes={rule.id: tuple(rule.compiled) for rules in packs.values() for rule in rules},
+    )
+    target = target or _compiled_path()
+    payload = _shipped_key(language_files) + b"\n" + pickle.dumps(shipped, protocol=pickle.HIGHEST_PROTOCOL)
+    target.write_bytes(payload)
+    return target
 
 
 _KEEP_RULE_CACHES = 8  # other checkouts and versions may share the cache folder
@@ -260,33 +368,38 @@ def _cached_pack(cache_path: Path | None) -> tuple[Rule, ...] | None:
     return rules
 
 
-def _build(files: Sequence[Path], language_files: Sequence[Path], cache_base: str | None = None) -> RuleSet:
+def _build(
+    files: Sequence[Path],
+    language_files: Sequence[Path],
+    cache_base: str | None = None,
+    shipped: _Shipped | None = None,
+    collect: dict[str, tuple[Rule, ...]] | None = None,
+) -> RuleSet:
     """Validate and compile the packs; with `cache_base`, a pack compiled before
-    (same content, same code and language data) is read back instead."""
-    import jsonschema
+    (same content, same code and language data) is read back instead, and a
+    bundled pack in `shipped` is taken from there.  `collect` receives each
+    pack's compiled rules by file name."""
+    import yaml
 
     from artlint import cache
 
     problems: list[str] = []
-    languages = _load_languages(language_files, problems)
-    validator = jsonschema.Draft202012Validator(load_schema("rule"))
-    rules: list[Rule] = []
-    seen: dict[str, str] = {}
+    languages = dict(shipped.languages) if shipped is not None else _load_languages(language_files, problems)
+    # Every pack to compile is read and validated before any is compiled: a
+    # mistake in a user's pack is reported without waiting for the others' regexes.
+    readied: list[tuple[Path, Path | None, tuple[Rule, ...] | None, Any, Any]] = []
+    validator = None
     for path in files:
-        pack_cache = _pack_cache_path(cache_base, path) if cache_base is not None else None
-        cached = _cached_pack(pack_cache)
-        if cached is not None:
-            # Only packs without problems are cached; ids may still clash with another pack.
-            for rule in cached:
-                if rule.id in seen:
-                    problems.append(
-                        f"{rule.source}: {rule.id}: id: duplicate rule id (first defined at {seen[rule.id]})"
-                    )
-                    continue
-                seen[rule.id] = rule.source
-                rules.append(rule)
+        rules_here = (
+            shipped.packs.get(path.name) if shipped is not None and path.parent == rules_dir() else None
+        )
+        pack_cache = None
+        if rules_here is None:
+            pack_cache = _pack_cache_path(cache_base, path) if cache_base is not None else None
+            rules_here = _cached_pack(pack_cache)
+        if rules_here is not None:
+            readied.append((path, None, rules_here, None, None))
             continue
-        problems_before, compiled_here = len(problems), []
         try:
             data, node = _load_yaml(path)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -296,6 +409,10 @@ def _build(files: Sequence[Path], language_files: Sequence[Path], cache_base: st
             continue
         if isinstance(data, Mapping) and "language" in data and "rules" not in data:
             continue  # a language data file given among the rule paths; loaded below
+        if validator is None:
+            import jsonschema  # 0.1 s to import: only when a pack is compiled
+
+            validator = jsonschema.Draft202012Validator(load_schema("rule"))
         errors = sorted(
             validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)
         )
@@ -303,6 +420,26 @@ def _build(files: Sequence[Path], language_files: Sequence[Path], cache_base: st
             for error in _leaf_errors(errors):
                 problems.append(_describe(path, node, data, list(error.absolute_path), _message(error)))
             continue
+        readied.append((path, pack_cache, None, data, node))
+    if problems:
+        raise RulePackError(problems)
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path, pack_cache, done, data, node in readied:
+        if done is not None:
+            # Only packs without problems are cached; ids may still clash with another pack.
+            for rule in done:
+                if rule.id in seen:
+                    problems.append(
+                        f"{rule.source}: {rule.id}: id: duplicate rule id (first defined at {seen[rule.id]})"
+                    )
+                    continue
+                seen[rule.id] = rule.source
+                rules.append(rule)
+            if collect is not None:
+                collect[path.name] = done
+            continue
+        problems_before, compiled_here = len(problems), []
         for index, spec in enumerate(data["rules"]):
             location = ["rules", index]
             rule_id = spec["id"]
@@ -337,9 +474,11 @@ def _build(files: Sequence[Path], language_files: Sequence[Path], cache_base: st
                 detail = str(error).split(": ", 2)[-1]
                 problems.append(_describe(path, node, data, [*location, field_name], detail))
         rules.extend(compiled_here)
-        if pack_cache is not None and len(problems) == problems_before:
-            rules_here = tuple(compiled_here)
-            cache.store(pack_cache, rules_here)
+        if len(problems) == problems_before:
+            if pack_cache is not None:
+                cache.store(pack_cache, tuple(compiled_here))
+            if collect is not None:
+                collect[path.name] = tuple(compiled_here)
     if problems:
         raise RulePackError(problems)
     rules.sort(key=lambda r: r.id)
@@ -365,7 +504,7 @@ def _message(error: Any) -> str:
     return message
 
 
-def _describe(path: Path, node: yaml.Node | None, data: Any, location: list[Any], message: str) -> str:
+def _describe(path: Path, node: Any, data: Any, location: list[Any], message: str) -> str:
     line = _line_of(node, location)
     rule_id = "pack"
     fields = [str(p) for p in location]
@@ -381,6 +520,7 @@ def _describe(path: Path, node: yaml.Node | None, data: Any, location: list[Any]
 
 def _load_languages(files: Sequence[Path], problems: list[str]) -> dict[str, LanguageProfile]:
     import jsonschema
+    import yaml
 
     validator = jsonschema.Draft202012Validator(load_schema("language"))
     result: dict[str, LanguageProfile] = {}

@@ -2,6 +2,8 @@
 
     python bench/equivalence.py --write /tmp/perf-baseline.jsonl   # before a change
     python bench/equivalence.py --check /tmp/perf-baseline.jsonl   # after it: no output, exit 0
+    .venv/bin/python bench/equivalence.py --check /tmp/perf-baseline.jsonl --compiled
+                                      # an installed wheel's build-time compiled rules, the same
 
 Lints every .txt of ../shared/corpus (residue/*, holes/*, fr-de/**) and
 ../shared/seeds with all default rules (in-process, no compiled-rule cache) and
@@ -33,12 +35,12 @@ def corpus_files() -> list[Path]:
     return files
 
 
-def dump(files: Sequence[Path], ignore: Sequence[str]) -> Iterator[str]:
+def dump(files: Sequence[Path], ignore: Sequence[str], compiled: bool = False) -> Iterator[str]:
     from artlint.api import Linter
     from artlint.config import Config
     from artlint.errors import InputProblem
 
-    linter = Linter.from_config(Config(), use_cache=False)
+    linter = Linter.from_config(Config(), use_cache=compiled)
     for path in files:
         name = str(path.relative_to(SHARED))
         for item in linter.lint_paths([str(path)]):
@@ -87,11 +89,17 @@ def main() -> int:
     mode.add_argument("--write", type=Path, metavar="DUMP", help="write the dump of the current code")
     mode.add_argument("--check", type=Path, metavar="DUMP", help="compare the current code with a dump")
     parser.add_argument("--ignore", action="append", default=[], metavar="CATEGORY")
+    parser.add_argument(
+        "--compiled",
+        action="store_true",
+        help="use the rules as a run loads them (compiled when the wheel was built, or cached) "
+        "instead of compiling them afresh",
+    )
     args = parser.parse_args()
 
     files = corpus_files()
     started = time.perf_counter()
-    lines = list(dump(files, args.ignore))
+    lines = list(dump(files, args.ignore, args.compiled))
     elapsed = time.perf_counter() - started
     findings = sum(1 for line in lines if line.startswith("["))
     sys.stderr.write(f"{len(files)} files, {findings} findings, {elapsed:.1f} s\n")

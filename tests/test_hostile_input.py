@@ -128,8 +128,16 @@ def test_a_planted_pickle_in_the_cache_is_never_loaded(
 ) -> None:
     folder = tmp_path / "shared-cache"
     monkeypatch.setenv("ARTLINT_CACHE_DIR", str(folder))
-    assert run_cli("check", CLEAN).code == 0  # fills the cache
-    entries = list(folder.glob("rules-*.pickle"))
+    # A user's pack: its compiled form is cached (an installed package ships the
+    # bundled packs compiled, so they alone may leave no rules in the cache).
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "category: claims\nrules:\n  - id: claims.house-word\n    kind: phrase\n    severity: info\n"
+        "    message: house word\n    phrases: {en: [zorblax]}\n    examples: {bad: [zorblax here]}\n",
+        encoding="utf-8",
+    )
+    assert run_cli("check", "--rule-path", str(pack), CLEAN).code == 0  # fills the cache
+    entries = [*folder.glob("rules-*.pickle"), *folder.glob("pack-*.pickle")]
     assert entries
     marker = tmp_path / "pwned"
 
@@ -139,7 +147,7 @@ def test_a_planted_pickle_in_the_cache_is_never_loaded(
 
     for entry in entries:
         entry.write_bytes(pickle.dumps(Exploit()))  # what an attacker with the cache folder can do
-    assert run_cli("check", CLEAN).code == 0
+    assert run_cli("check", "--rule-path", str(pack), CLEAN).code == 0
     assert not marker.exists()
     key = cache.key_path()
     assert key.parent == folder.parent and key.stat().st_mode & 0o777 == 0o600

