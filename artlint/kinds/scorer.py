@@ -93,7 +93,13 @@ def reports(
 ) -> bool:
     """Whether a line with these features and this probability is reported;
     `templated`: the line shares its template with a neighbour (artlint/analysis/lists.py)."""
-    if probability < matcher.threshold or row[matcher.share_column] > matcher.max_prose_share:
+    return probability >= matcher.threshold and reportable(matcher, row, templated)
+
+
+def reportable(matcher: ScorerMatcher, row: Sequence[float], templated: bool = False) -> bool:
+    """The conditions of `reports` besides the probability: checked first, they spare
+    the model on most lines (prose), which no probability would report."""
+    if row[matcher.share_column] > matcher.max_prose_share:
         return False
     if matcher.skip_lists and templated:
         return False
@@ -113,14 +119,13 @@ def check(
     text = document.text
     templated = lists.in_template_runs([text[line.content_start : line.end] for line in facts.lines])
     for number, row in zip(features.numbers, features.rows, strict=True):
-        probability = matcher.model.probability(row)
         index = facts.index_of[number]
+        if not reportable(matcher, row, templated[index]):
+            continue
+        probability = matcher.model.probability(row)
         line = facts.lines[index]
         # Findings are placed in the source (HTML maps back to markup), features by document line.
-        if (
-            not reports(matcher, row, probability, templated[index])
-            or document.position(line.start)[0] in reported
-        ):
+        if probability < matcher.threshold or document.position(line.start)[0] in reported:
             continue
         end = max(line.content_start, line.start + len(text[line.start : line.end].rstrip()))
         finding = make_finding(
