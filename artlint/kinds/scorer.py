@@ -112,10 +112,15 @@ def reportable(matcher: ScorerMatcher, row: Sequence[float], templated: bool = F
 def check(
     document: Document, rule: Rule, matcher: ScorerMatcher, findings: Sequence[Finding] = ()
 ) -> Iterator[Finding]:
-    others = [f for f in findings if f.category == "boilerplate" and f.rule != rule.id]
-    features = line_features.compute(document, others, document.stopwords)
-    reported = {n for f in others for n in range(f.line, f.end_line + 1)}
     facts = layout(document)
+    # The conditions of `reportable` that need no feature row, first: most pages are
+    # mostly prose, and on the others only the lines around the text can be reported.
+    if line_features.document_prose_share(facts) > matcher.max_prose_share:
+        return
+    only = set(line_features.outside_text(facts)) if matcher.outside_text_only else None
+    others = [f for f in findings if f.category == "boilerplate" and f.rule != rule.id]
+    features = line_features.compute(document, others, document.stopwords, only)
+    reported = {n for f in others for n in range(f.line, f.end_line + 1)}
     text = document.text
     templated = lists.in_template_runs([text[line.content_start : line.end] for line in facts.lines])
     for number, row in zip(features.numbers, features.rows, strict=True):
