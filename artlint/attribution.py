@@ -391,9 +391,12 @@ def lexicon(language: str) -> Lexicon | None:
     path = rules_dir() / LEXICON_PACK
     try:
         code = [Path(__file__), Path(matching.__file__), Path(prefilter.__file__)]  # what the pickle holds
-        return cached(f"lexicon-{language}", [path, *code], lambda: build_lexicon(path, language))
+        # In a one-tuple: a language with no lexicon is remembered too (None is a cache miss,
+        # and finding it again means parsing the whole pack, ~0.4 s, in every run that meets it).
+        built = cached(f"lexicon-{language}", [path, *code], lambda: (build_lexicon(path, language),))
     except OSError:
         return None
+    return built[0] if isinstance(built, tuple) else None
 
 
 def build_lexicon(path: Any, language: str) -> Lexicon | None:

@@ -15,6 +15,7 @@ import regex
 
 from artlint.document import Document
 from artlint.findings import Finding, Fix
+from artlint.lazyre import lazy
 from artlint.prefilter import Prefilter, branches, fold, opens_with_whole_word, prefilter
 from artlint.rule import ANY_LANGUAGE, Rule
 
@@ -31,7 +32,7 @@ _ACCENT_CLASSES = {
     "s": "sß",
 }
 _ACCENT_OF = {ch: base for base, chars in _ACCENT_CLASSES.items() for ch in chars}
-_VAR_RE = regex.compile(r"\{\{\s*([A-Za-z_][\w]*)\s*\}\}")
+_VAR_RE = lazy(r"\{\{\s*([A-Za-z_][\w]*)\s*\}\}")
 # Inline flags turning on full case folding (f, or version 1 with i).
 _FULL_CASE_RE = regex.compile(r"\(\?[a-zA-Z-]*[fV]")
 WORD_EDGE_BEFORE = r"(?<![\p{L}\p{N}_])"
@@ -317,7 +318,7 @@ def compile_set(
 # A pattern that opens with a word list, "\b{{name}}" or "\b(?i:{{name}})",
 # followed by a blank ("(?=[ \t]", "[ \t]", "\s"): each match starts at a
 # word of the text (a run of \w) that is the first run of one of its phrases.
-_LED_BY_LIST_RE = regex.compile(
+_LED_BY_LIST_RE = lazy(
     r"\\b(?:\(\?i:\{\{\s*(\w+)\s*\}\}\)|\{\{\s*(\w+)\s*\}\})(?=\(\?=\[ \\t\]|\(\?=\\s|\[ \\t\]|\\s)"
 )
 _WORD_RUN_RE = regex.compile(r"\w+")

@@ -318,6 +318,28 @@ def write_compiled(target: Path | None = None) -> Path:
     return target
 
 
+def _per_language(ruleset: RuleSet) -> RuleSet:
+    """`ruleset` with its matchers pickled apart per language, as in the wheel's
+    compiled file: reading the cache back then unpickles (recompiles) only the
+    languages a run meets, not the French and German patterns for an English page."""
+    import functools
+    import pickle
+
+    dump = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
+    matchers: dict[str, dict[str, Any]] = {}
+    for index, rule in enumerate(ruleset.rules):  # by position: ids of user packs may repeat
+        for code, matcher in rule.compiled.items():
+            matchers.setdefault(code, {})[str(index)] = matcher
+    store = _Unpickled({code: dump(by_rule) for code, by_rule in matchers.items()})
+    return replace(
+        ruleset,
+        rules=tuple(
+            replace(rule, compiled=_LazyMatchers(str(index), tuple(rule.compiled), store))
+            for index, rule in enumerate(ruleset.rules)
+        ),
+    )
+
+
 _KEEP_RULE_CACHES = 8  # other checkouts and versions may share the cache folder
 _KEEP_PACK_CACHES = 64  # one per pack file: the bundled ones and a few versions of the user's
 
@@ -331,7 +353,7 @@ def _cache_path(key: str) -> Path | None:
 def _write_cache(path: Path, ruleset: RuleSet) -> None:
     from artlint import cache
 
-    cache.store(path, ruleset)
+    cache.store(path, _per_language(ruleset))
     # Every edit of a pack makes a new entry: drop all but the most recently used
     # (a hit touches its entry, see load_ruleset).
     try:

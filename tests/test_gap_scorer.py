@@ -44,6 +44,23 @@ def test_the_model_reads_the_features_artlint_computes() -> None:
     assert {"in", "nach"} <= set(matcher.classes.pairs)
 
 
+def test_the_walk_that_stops_early_gives_the_same_probability_or_none_below_the_floor() -> None:
+    matcher = load_ruleset().by_id()[RULE].matcher_for("en")
+    text = (
+        "Adding to its woes, Borussia Dortmund was beaten 5-0 by on Saturday. It was held in "
+        "on Thursday in the city, and the club said in a statement that the match was over."
+    )
+    rows = [row for _spot, row in gap_features.candidates(text, matcher.classes)]
+    assert len(rows) >= 3
+    probabilities = [matcher.model.probability(row) for row in rows]
+    reached = [matcher.model.probability_reaching(row, matcher.threshold) for row in rows]
+    assert any(p is None for p in reached) and any(p is not None for p in reached)
+    for full, early in zip(probabilities, reached, strict=True):
+        assert early == full if early is not None else full < matcher.threshold
+    # A floor no probability is below: every row is walked to the end.
+    assert [matcher.model.probability_reaching(row, 0.0) for row in rows] == probabilities
+
+
 # Real sentences of ../shared/corpus/clean (half B, never trained on: bbc/business/219,
 # bbc/business/269, 10kgnad-test/0820) with the link-like name deleted as
 # bench/holes_synthetic.py does; the intact sentence is the control.

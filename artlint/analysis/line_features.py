@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from artlint.document import Document
 from artlint.findings import Finding
-from artlint.kinds.line import layout
+from artlint.kinds.line import Layout, layout
 
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 _LETTER_RE = regex.compile(r"\p{L}")
@@ -96,10 +96,15 @@ def _share(count: int, total: int) -> float:
 
 
 def compute(
-    document: Document, findings: Sequence[Finding] = (), stopwords: Collection[str] = ()
+    document: Document,
+    findings: Sequence[Finding] = (),
+    stopwords: Collection[str] = (),
+    only: Container[int] | None = None,
 ) -> LineFeatures:
     """Features of each non-blank line; `findings` are the other rules' (their
-    boilerplate hits become `rule_hit`), `stopwords` the language's list (may be empty)."""
+    boilerplate hits become `rule_hit`), `stopwords` the language's list (may be empty).
+    With `only`, the rows of those lines alone (indexes into the non-blank lines); a
+    row does not depend on which others are computed."""
     facts = layout(document)
     lines = facts.lines
     text = document.text
@@ -117,7 +122,7 @@ def compute(
     shapes = [_shape(content) for content in contents]
     shape_runs = _runs([shape if len(shape) >= 2 else None for shape in shapes])
     table_runs = _runs([True if content.count("|") >= 2 else None for content in contents])
-    prose_share = _share(sum(facts.prose), count)
+    prose_share = document_prose_share(facts)
     first, last = facts.first_prose, facts.last_prose
     total_prose = facts.prose_words_total
     rows: list[tuple[float, ...]] = []
@@ -131,7 +136,11 @@ def compute(
                 float(bool(_TERMINAL_RE.search(content))),
             )
         )
+    numbers: list[int] = []
     for index, line in enumerate(lines):
+        if only is not None and index not in only:
+            continue
+        numbers.append(line.number)
         content = contents[index]
         words = tokens[index]
         letters = len(_LETTER_RE.findall(content))
@@ -194,7 +203,19 @@ def compute(
         near = [hit[i] for i in (index - 2, index - 1, index + 1, index + 2) if 0 <= i < count]
         row.append(_share(sum(near), 4))
         rows.append(tuple(row))
-    return LineFeatures(tuple(line.number for line in lines), tuple(rows))
+    return LineFeatures(tuple(numbers), tuple(rows))
+
+
+def document_prose_share(facts: Layout) -> float:
+    """The `document_prose_share` of every row: the share of non-blank lines that are prose."""
+    return _share(sum(facts.prose), len(facts.lines))
+
+
+def outside_text(facts: Layout) -> list[int]:
+    """Indexes of the non-blank lines before the first prose line or after the last
+    (all of them when there is none): where `before_text` or `after_text` is 1."""
+    first, last = facts.first_prose, facts.last_prose
+    return [i for i in range(len(facts.lines)) if first < 0 or i < first or i > last]
 
 
 def _rule_hits(findings: Sequence[Finding], index_of: dict[int, int], count: int) -> list[bool]:

@@ -21,6 +21,7 @@ import bisect
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 Tree = tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]
@@ -69,11 +70,44 @@ class TreeModel:
             while left[node] != -1:
                 node = left[node] if row[feature_ids[node]] <= thresholds[node] else right[node]
             score += values[node]
-        # Stable either side: a sure leaf may push the score past what exp() takes.
-        if score >= 0:
-            return 1.0 / (1.0 + math.exp(-score))
-        odds = math.exp(max(score, -700.0))
-        return odds / (1.0 + odds)
+        return _sigmoid(score)
+
+    def probability_reaching(self, row: Sequence[float], floor: float) -> float | None:
+        """`probability(row)` if it may reach `floor`, else None: the walk stops as soon
+        as even the largest leaves of the trees left could not lift the score to it
+        (most candidates of a rule are far below its threshold).  A returned value
+        is the very float `probability` gives: the same leaves, added in the same order."""
+        if not 0.0 < floor < 1.0:
+            return self.probability(row)
+        # With a margin far above float rounding: a row is never dropped that could reach it.
+        target = math.log(floor / (1.0 - floor)) - 1e-6
+        score = self.base
+        for tree, most in zip(self.trees, self._most_left, strict=True):
+            if score + most < target:
+                return None
+            feature_ids, thresholds, left, right, values = tree
+            node = 0
+            while left[node] != -1:
+                node = left[node] if row[feature_ids[node]] <= thresholds[node] else right[node]
+            score += values[node]
+        return _sigmoid(score)
+
+    @cached_property
+    def _most_left(self) -> tuple[float, ...]:
+        """For each tree, the largest sum of leaves that it and the trees after it can add."""
+        most = [0.0] * (len(self.trees) + 1)
+        for number in range(len(self.trees) - 1, -1, -1):
+            _, _, left, _, values = self.trees[number]
+            most[number] = most[number + 1] + max(v for v, lt in zip(values, left, strict=True) if lt == -1)
+        return tuple(most[:-1])
+
+
+def _sigmoid(score: float) -> float:
+    # Stable either side: a sure leaf may push the score past what exp() takes.
+    if score >= 0:
+        return 1.0 / (1.0 + math.exp(-score))
+    odds = math.exp(max(score, -700.0))
+    return odds / (1.0 + odds)
 
 
 @dataclass(frozen=True)

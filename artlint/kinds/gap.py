@@ -28,6 +28,7 @@ import regex
 from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.unless import Unless, compile_pattern_set, compile_unless
+from artlint.lazyre import lazy
 from artlint.matching import (
     PatternSet,
     expand_word_lists,
@@ -42,7 +43,7 @@ NAME = "gap"
 
 # A token: a word (inner apostrophes and hyphens, a trailing elision mark: "d'")
 # or one punctuation mark.
-_TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
+_TOKEN_RE = lazy(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
 _CONTEXT = 60  # characters looked at on each side of the spot
 
 

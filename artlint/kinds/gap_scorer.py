@@ -72,8 +72,8 @@ def check(
     taken = [(f.line, f.column) for f in findings if f.category == rule.category]
     text = document.text
     for spot, row in gap_features.candidates(text, matcher.classes):
-        probability = matcher.model.probability(row)
-        if probability < matcher.threshold:
+        probability = matcher.model.probability_reaching(row, matcher.threshold)
+        if probability is None or probability < matcher.threshold:
             continue
         fields = surroundings(text, spot)
         fields["where"] = where_words(fields["before"], fields["after"])

@@ -41,13 +41,14 @@ import regex
 from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.line import in_zone, layout
+from artlint.lazyre import lazy
 from artlint.matching import line_fix, make_finding
 from artlint.rule import Rule
 
 NAME = "repeat"
 _NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
 # A list bullet or number before a line's words (heading and quote markers are not).
-_BULLET_RE = regex.compile(r"[ \t\u00a0]*(?:[-*+•·▪►]|\d{1,3}[.)])[ \t\u00a0]")
+_BULLET_RE = lazy(r"[ \t\u00a0]*(?:[-*+•·▪►]|\d{1,3}[.)])[ \t\u00a0]")
 _REPORTS = ("later", "earlier")
 _UNITS_KEY = "artlint.kinds.repeat.units"
 

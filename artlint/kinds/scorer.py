@@ -93,7 +93,13 @@ def reports(
 ) -> bool:
     """Whether a line with these features and this probability is reported;
     `templated`: the line shares its template with a neighbour (artlint/analysis/lists.py)."""
-    if probability < matcher.threshold or row[matcher.share_column] > matcher.max_prose_share:
+    return probability >= matcher.threshold and reportable(matcher, row, templated)
+
+
+def reportable(matcher: ScorerMatcher, row: Sequence[float], templated: bool = False) -> bool:
+    """The conditions of `reports` besides the probability: checked first, they spare
+    the model on most lines (prose), which no probability would report."""
+    if row[matcher.share_column] > matcher.max_prose_share:
         return False
     if matcher.skip_lists and templated:
         return False
@@ -106,21 +112,25 @@ def reports(
 def check(
     document: Document, rule: Rule, matcher: ScorerMatcher, findings: Sequence[Finding] = ()
 ) -> Iterator[Finding]:
-    others = [f for f in findings if f.category == "boilerplate" and f.rule != rule.id]
-    features = line_features.compute(document, others, document.stopwords)
-    reported = {n for f in others for n in range(f.line, f.end_line + 1)}
     facts = layout(document)
+    # The conditions of `reportable` that need no feature row, first: most pages are
+    # mostly prose, and on the others only the lines around the text can be reported.
+    if line_features.document_prose_share(facts) > matcher.max_prose_share:
+        return
+    only = set(line_features.outside_text(facts)) if matcher.outside_text_only else None
+    others = [f for f in findings if f.category == "boilerplate" and f.rule != rule.id]
+    features = line_features.compute(document, others, document.stopwords, only)
+    reported = {n for f in others for n in range(f.line, f.end_line + 1)}
     text = document.text
     templated = lists.in_template_runs([text[line.content_start : line.end] for line in facts.lines])
     for number, row in zip(features.numbers, features.rows, strict=True):
-        probability = matcher.model.probability(row)
         index = facts.index_of[number]
+        if not reportable(matcher, row, templated[index]):
+            continue
+        probability = matcher.model.probability(row)
         line = facts.lines[index]
         # Findings are placed in the source (HTML maps back to markup), features by document line.
-        if (
-            not reports(matcher, row, probability, templated[index])
-            or document.position(line.start)[0] in reported
-        ):
+        if probability < matcher.threshold or document.position(line.start)[0] in reported:
             continue
         end = max(line.content_start, line.start + len(text[line.start : line.end].rstrip()))
         finding = make_finding(
