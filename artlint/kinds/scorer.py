@@ -57,6 +57,10 @@ class ScorerMatcher:
     share_column: int = 0
     before_column: int = 0
     after_column: int = 0
+    first_lower_column: int = 0
+    blank_before_column: int = 0
+    end_terminal_above_column: int = 0
+    words_above_column: int = 0
     shape_run_column: int = 0
     uses_findings: bool = True
     stage: int = STAGE
@@ -81,11 +85,16 @@ def compile(
         share_column=line_features.FEATURES.index("document_prose_share"),
         before_column=line_features.FEATURES.index("before_text"),
         after_column=line_features.FEATURES.index("after_text"),
+        first_lower_column=line_features.FEATURES.index("first_lower"),
+        blank_before_column=line_features.FEATURES.index("blank_before"),
+        end_terminal_above_column=line_features.FEATURES.index("end_terminal_-1"),
+        words_above_column=line_features.FEATURES.index("words_-1"),
         shape_run_column=line_features.FEATURES.index("same_shape_run"),
     )
 
 
 _IN_A_LIST = math.log1p(2)
+_WRAPPED_WORDS_ABOVE = math.log1p(5)  # features count words as log1p
 
 
 def reports(
@@ -106,7 +115,24 @@ def reportable(matcher: ScorerMatcher, row: Sequence[float], templated: bool = F
     # same_shape_run is log1p(run length): a run of two or more is a list or a table
     if matcher.skip_lists and row[matcher.shape_run_column] >= _IN_A_LIST:
         return False
+    if wrapped(matcher, row):
+        return False
     return not matcher.outside_text_only or bool(row[matcher.before_column] or row[matcher.after_column])
+
+
+def wrapped(matcher: ScorerMatcher, row: Sequence[float]) -> bool:
+    """Whether the line carries on a sentence from the line right above it (no blank
+    line between, the line above ends no sentence and has words, this one starts in
+    lower case): a paragraph wrapped over short lines, as Markdown and plain text
+    often are, whose lines each look short and unfinished.  Measured on the
+    development pages and DAnIEL folds 0-1, sparing such lines cost 0.002-0.005
+    recall and raised trafilatura precision (0.978 -> 0.982)."""
+    return (
+        row[matcher.first_lower_column] > 0
+        and row[matcher.blank_before_column] == 0
+        and row[matcher.end_terminal_above_column] == 0
+        and row[matcher.words_above_column] >= _WRAPPED_WORDS_ABOVE
+    )
 
 
 def check(
