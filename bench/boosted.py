@@ -57,3 +57,14 @@ def flow(value: object) -> str:
         text = f"{value:.6f}".rstrip("0")
         return text + "0" if text.endswith(".") else text
     return json.dumps(value)
+
+
+def bands(predictions: list[float], labels: list[int], starts: Sequence[float]) -> list[list[float]]:
+    """[probability from, share of positives among the rows at or above it] for each
+    start that holds at least 30 rows: a finding's confidence, measured out of fold."""
+    result = []
+    for start in starts:
+        chosen = [y for p, y in zip(predictions, labels, strict=True) if p >= start]
+        if len(chosen) >= 30:
+            result.append([start, round(sum(chosen) / len(chosen), 3)])
+    return result

@@ -171,15 +171,6 @@ def thresholds(rows: Rows, predictions: list[float]) -> dict[str, float]:
     return chosen
 
 
-def bands(predictions: list[float], labels: list[int]) -> list[list[float]]:
-    result = []
-    for start in BAND_STARTS:
-        picked = [y for p, y in zip(predictions, labels, strict=True) if p >= start]
-        if len(picked) >= 30:
-            result.append([start, round(sum(picked) / len(picked), 3)])
-    return result
-
-
 def report(rows: Rows, predictions: list[float], chosen: dict[str, float]) -> None:
     print(
         f"{'language':<9} {'rows':>8} {'deleted':>7} {'threshold':>9} {'found':>6} {'recall':>7} "
@@ -269,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     predictions = out_of_fold(rows)
     chosen = thresholds(rows, predictions)
     report(rows, predictions, chosen)
-    measured = bands(predictions, rows.labels)
+    measured = boosted.bands(predictions, rows.labels, BAND_STARTS)
     print("bands (probability from, out-of-fold precision):", measured)
     if not args.dry_run:
         model = fit(rows.features, rows.labels)

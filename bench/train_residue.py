@@ -25,7 +25,7 @@ import json
 import pickle
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -121,15 +121,6 @@ def out_of_fold(pages: Sequence[Page], rows: Rows) -> list[float]:
     return predictions
 
 
-def bands(predictions: list[float], labels: list[int]) -> list[list[float]]:
-    result = []
-    for start in BAND_STARTS:
-        chosen = [y for p, y in zip(predictions, labels, strict=True) if p >= start]
-        if len(chosen) >= 30:
-            result.append([start, round(sum(chosen) / len(chosen), 3)])
-    return result
-
-
 EXAMPLE_GOOD = (
     "It was a quiet morning in the village when the council met to decide the fate of the old "
     "bridge, which had stood since 1820.\nThe vote was close, and the mayor said the bridge would "
@@ -205,12 +196,19 @@ def report(pages: Sequence[Page], rows: Rows, predictions: list[float]) -> None:
             ("rules", lambda i: rows.features[i][hit_index] > 0),
             ("either", lambda i: scored[i] or rows.features[i][hit_index] > 0),
         ):
-            tp = sum(1 for i in index if flagged(i) and rows.labels[i])
-            fp = sum(1 for i in index if flagged(i) and not rows.labels[i])
-            fn = sum(1 for i in index if not flagged(i) and rows.labels[i])
-            p = tp / (tp + fp) if tp + fp else 1.0
-            r = tp / (tp + fn) if tp + fn else 1.0
-            print(f"  {name:<22} {label:<6} {len(index):>6} {tp + fn:>6}  P {p:.3f}  R {r:.3f}")
+            residue, p, r = precision_recall(index, flagged, rows.labels)
+            print(f"  {name:<22} {label:<6} {len(index):>6} {residue:>6}  P {p:.3f}  R {r:.3f}")
+
+
+def precision_recall(
+    index: Sequence[int], flagged: Callable[[int], bool], labels: Sequence[int]
+) -> tuple[int, float, float]:
+    """(residue lines, precision, recall) of `flagged` over the rows `index`; 1.0 where
+    nothing was flagged or nothing is residue."""
+    tp = sum(1 for i in index if flagged(i) and labels[i])
+    fp = sum(1 for i in index if flagged(i) and not labels[i])
+    fn = sum(1 for i in index if not flagged(i) and labels[i])
+    return tp + fn, tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0
 
 
 def frontier(pages: Sequence[Page], rows: Rows, predictions: list[float]) -> None:
@@ -234,17 +232,16 @@ def frontier(pages: Sequence[Page], rows: Rows, predictions: list[float]) -> Non
     print("  " + " ".join(f"{name:>16}" for name in sorted(sets)))
     for zone, limit in (("outside-text", 0.4), ("outside-text", 1.0), ("any", 1.0)):
         for threshold in (0.8, 0.9, 0.95):
+
+            def flagged(i: int, zone: str = zone, limit: float = limit, threshold: float = threshold) -> bool:
+                row = rows.features[i]
+                placed = zone == "any" or bool(row[before] or row[after])
+                return row[hit] > 0 or (predictions[i] >= threshold and placed and row[share] <= limit)
+
             cells = []
             for name in sorted(sets):
-                tp = fp = fn = 0
-                for i in sets[name]:
-                    row = rows.features[i]
-                    placed = zone == "any" or bool(row[before] or row[after])
-                    flagged = row[hit] > 0 or (predictions[i] >= threshold and placed and row[share] <= limit)
-                    tp += flagged and rows.labels[i] == 1
-                    fp += flagged and rows.labels[i] == 0
-                    fn += not flagged and rows.labels[i] == 1
-                cells.append(f"{tp / max(1, tp + fp):.3f}/{tp / max(1, tp + fn):.3f}")
+                _, p, r = precision_recall(sets[name], flagged, rows.labels)
+                cells.append(f"{p:.3f}/{r:.3f}")
             print(f"  {zone} share<={limit} p>={threshold}: " + " ".join(f"{c:>16}" for c in cells))
 
 
@@ -271,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     report(pages, rows, predictions)
     if args.frontier:
         frontier(pages, rows, predictions)
-    measured = bands(predictions, rows.labels)
+    measured = boosted.bands(predictions, rows.labels, BAND_STARTS)
     print("bands (probability from, out-of-fold precision):", measured)
     if not args.check:
         model = fit(rows.features, rows.labels, rows.weights)

@@ -148,7 +148,11 @@ def check(
     features = line_features.compute(document, others, document.stopwords, only)
     reported = {n for f in others for n in range(f.line, f.end_line + 1)}
     text = document.text
-    templated = lists.in_template_runs([text[line.content_start : line.end] for line in facts.lines])
+    # Which lines stand in a list cut from one template: read only when the policy skips lists.
+    if matcher.skip_lists:
+        templated = lists.in_template_runs([text[line.content_start : line.end] for line in facts.lines])
+    else:
+        templated = [False] * len(facts.lines)
     for number, row in zip(features.numbers, features.rows, strict=True):
         index = facts.index_of[number]
         if not reportable(matcher, row, templated[index]):
