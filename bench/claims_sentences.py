@@ -103,6 +103,31 @@ def record_article(record: dict, source: str, profile: LanguageProfile, seen: se
     return f"clean:{record['id']}", source, sentences
 
 
+def daniel_pages(
+    shared: Path,
+    profile: LanguageProfile,
+    seen: set[str],
+    rng: random.Random,
+    sites: set[str],
+    skip: set[str],
+) -> list:
+    """English pages of corpus/daniel/traf_default in seeded order, one per site (sites in `sites` and
+    pages in `skip`, paths relative to `shared`, left out)."""
+    daniel = shared / "corpus" / "daniel"
+    daniel_langs = json.loads((daniel / "languages.json").read_text())
+    names = sorted(page for page, lang in daniel_langs.items() if lang == "en")
+    rng.shuffle(names)
+    out, sites = [], set(sites)
+    for page in names:
+        site = page.rsplit("-", 1)[0]
+        txt = daniel / "traf_default" / f"{page}.txt"
+        if site in sites or not txt.exists() or str(txt.relative_to(shared)) in skip:
+            continue
+        sites.add(site)
+        out.append(page_article(txt, shared, f"daniel:{page}", profile, seen))
+    return out
+
+
 def norm(text: str) -> str:
     return " ".join(words(text.lower()))
 
@@ -144,6 +169,12 @@ def rows_of(articles: list, language: str) -> list[dict]:
     return out
 
 
+def write_jsonl(path: Path | str, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
 def agreement_sample(rows: list[dict], rng: random.Random, size: int) -> list[dict]:
     """Round-robin over the articles (seeded order), one random sentence per article per round."""
     by_article: dict[str, list[dict]] = {}
@@ -161,13 +192,23 @@ def agreement_sample(rows: list[dict], rng: random.Random, size: int) -> list[di
     return [{"id": r["id"], "text": r["text"], "prev": r["prev"], "next": r["next"]} for r in picked]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def parse_args(doc: str, out: str, sample: str, seed: int) -> argparse.Namespace:
+    """The drawing scripts' common options: --shared, --out, --sample, --seed."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--shared", default="/work/shared")
-    ap.add_argument("--out", default="/tmp/claims-unlabeled")
-    ap.add_argument("--sample", default=str(ROOT / "bench" / "data" / "claims-agreement-sample.jsonl"))
-    ap.add_argument("--seed", type=int, default=20261202)
-    args = ap.parse_args()
+    ap.add_argument("--out", default=out)
+    ap.add_argument("--sample", default=sample)
+    ap.add_argument("--seed", type=int, default=seed)
+    return ap.parse_args()
+
+
+def main() -> None:
+    args = parse_args(
+        __doc__,
+        "/tmp/claims-unlabeled",
+        str(ROOT / "bench" / "data" / "claims-agreement-sample.jsonl"),
+        20261202,
+    )
     shared = Path(args.shared)
     corpus = shared / "corpus"
     profiles = load_profiles()
@@ -204,19 +245,7 @@ def main() -> None:
     # Only a handful of English traf_default pages are not in claims-dev.jsonl:
     # the scraped kind is topped up with English pages of corpus/daniel
     # (traf_default, same layout and labels; 2011-2012 news), one page per site.
-    daniel = corpus / "daniel"
-    daniel_langs = json.loads((daniel / "languages.json").read_text())
-    extra, sites = [], set()
-    names = sorted(page for page, lang in daniel_langs.items() if lang == "en")
-    rng.shuffle(names)
-    for page in names:
-        site = page.rsplit("-", 1)[0]
-        txt = daniel / "traf_default" / f"{page}.txt"
-        if site in sites or not txt.exists() or str(txt.relative_to(shared)) in dev_sources:
-            continue
-        sites.add(site)
-        extra.append(page_article(txt, shared, f"daniel:{page}", profiles["en"], seen))
-    pages += extra
+    pages += daniel_pages(shared, profiles["en"], seen, rng, set(), dev_sources)
     records = [
         record_article(r, "corpus/clean/en.jsonl", profiles["en"], seen)
         for r in clean_records("en", {"news", "finance"})
@@ -241,17 +270,13 @@ def main() -> None:
         lang_rows[lang] = rows_of(draw([lp, recs], TARGETS[lang]), lang)
 
     for lang, rows in lang_rows.items():
-        with open(out / f"{lang}.jsonl", "w", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        write_jsonl(out / f"{lang}.jsonl", rows)
         kinds = Counter(r["article"].split(":")[0] for r in rows)
         arts = Counter(r["article"].split(":")[0] for r in {r["article"]: r for r in rows}.values())
         summary[lang] = {"sentences": len(rows), "by_kind": dict(kinds), "articles": dict(arts)}
 
     sample = agreement_sample(en_rows, random.Random(args.seed + 1), SAMPLE_SIZE)
-    with open(args.sample, "w", encoding="utf-8") as f:
-        for r in sample:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(args.sample, sample)
     summary["agreement_sample"] = len(sample)
     print(json.dumps(summary, indent=1))
 

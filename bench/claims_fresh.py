@@ -1,0 +1,114 @@
+"""Draw the fresh blind claims set (stop 12): sentences of articles in no labeled claims file.
+
+    python bench/claims_fresh.py [--shared /work/shared] [--out /tmp/claims-fresh-unlabeled]
+        [--sample /tmp/claims-fresh-sample.jsonl] [--seed 20261203]
+
+Writes <out>/{en,fr,de}.jsonl (same rows as bench/claims_sentences.py: id, article,
+text, prev, next, language, source, line, plus genre) and a blind agreement
+sample of 100 English + 50 French sentences (id, text, prev, next only).
+
+Whole articles, drawn in a fixed seeded order (random.Random(seed), no other
+randomness), skipping every article key of bench/data/claims-*.jsonl, every
+page of claims-dev.jsonl, and every sentence whose normalised text is in any
+of those files. Sources:
+  en: BODY lines of English pages of corpus/daniel/traf_default, one page per
+      site, sites already used skipped | news + finance records of
+      corpus/clean/en.jsonl, alternated one article at a time   target >= 900
+  fr: news records of corpus/clean/fr.jsonl (Wikinews), then encyclopedia
+      records (PIAF; genre "encyclopedia", article key clean:piaf/...)  >= 400
+  de: news records of corpus/clean/de.jsonl (10kGNAD)           target >= 150
+`source` stays a path relative to the shared folder (bench/quality_claims.py
+opens it); `genre` is the record's genre (news, finance, encyclopedia) or "page".
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from pathlib import Path
+
+from claims_sentences import (
+    ROOT,
+    agreement_sample,
+    daniel_pages,
+    draw,
+    load_profiles,
+    norm,
+    parse_args,
+    record_article,
+    rows_of,
+    write_jsonl,
+)
+
+TARGETS = {"en": 900, "fr": 400, "de": 150}
+SAMPLE = {"en": 100, "fr": 50}
+
+
+def labeled_sets(data: Path) -> tuple[set[str], set[str], set[str]]:
+    """(article keys, page sources, normalised sentences) of every existing claims file."""
+    articles, pages, texts = set(), set(), set()
+    for path in sorted(data.glob("claims-*.jsonl")):
+        if path.name.startswith("claims-fresh-"):  # this set's own labels: a rerun must draw the same
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "text" in row:  # the relabel file holds ids and labels only
+                texts.add(norm(row["text"]))
+            if "article" in row:
+                articles.add(row["article"])
+            if row.get("source") and not row["source"].startswith("corpus/clean/"):
+                pages.add(row["source"])
+    return articles, pages, texts
+
+
+def main() -> None:
+    args = parse_args(__doc__, "/tmp/claims-fresh-unlabeled", "/tmp/claims-fresh-sample.jsonl", 20261203)
+    shared = Path(args.shared)
+    corpus = shared / "corpus"
+    profiles = load_profiles()
+    rng = random.Random(args.seed)
+    used_articles, used_pages, seen = labeled_sets(ROOT / "bench" / "data")
+    genres: dict[str, str] = {}  # article key -> genre of its corpus/clean record
+
+    def records(lang: str, wanted: set[str]) -> list[tuple]:
+        path = corpus / "clean" / f"{lang}.jsonl"
+        recs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        recs = [r for r in recs if r["genre"] in wanted and f"clean:{r['id']}" not in used_articles]
+        recs.sort(key=lambda r: r["id"])
+        rng.shuffle(recs)
+        genres.update((f"clean:{r['id']}", r["genre"]) for r in recs)
+        return [record_article(r, f"corpus/clean/{lang}.jsonl", profiles[lang], seen) for r in recs]
+
+    # English: one daniel page per site not used before, alternated with clean records.
+    used_sites = {a[len("daniel:") :].rsplit("-", 1)[0] for a in used_articles if a.startswith("daniel:")}
+    pages = daniel_pages(shared, profiles["en"], seen, rng, used_sites, used_pages)
+    chosen = {"en": draw([pages, records("en", {"news", "finance"})], TARGETS["en"])}
+    # French: news first; encyclopedia records only once the news records run out.
+    chosen["fr"] = draw([records("fr", {"news"}) + records("fr", {"encyclopedia"})], TARGETS["fr"])
+    chosen["de"] = draw([records("de", {"news"})], TARGETS["de"])
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    summary, all_rows = {}, {}
+    for lang, articles in chosen.items():
+        rows = rows_of(articles, lang)
+        for r in rows:
+            r["genre"] = genres.get(r["article"], "page")
+        all_rows[lang] = rows
+        write_jsonl(out / f"{lang}.jsonl", rows)
+        kinds = Counter("daniel" if r["genre"] == "page" else r["article"].split("/")[0] for r in rows)
+        summary[lang] = {"sentences": len(rows), "articles": len(articles), "by_kind": dict(kinds)}
+
+    sample = []
+    for lang, size in SAMPLE.items():
+        sample += agreement_sample(all_rows[lang], random.Random(args.seed + 1), size)
+    write_jsonl(args.sample, sample)
+    summary["agreement_sample"] = len(sample)
+    print(json.dumps(summary, indent=1))
+
+
+if __name__ == "__main__":
+    main()
