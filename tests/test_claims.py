@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED, needs_shared
@@ -524,3 +525,42 @@ def test_one_weasel_finding_per_sentence() -> None:
         (1, 57, "claims.vague-source"),
     ]
     assert findings[1].confidence is not None
+
+
+def test_a_fresh_blind_sample_is_scored_on_its_own(tmp_path: Path) -> None:
+    """bench/quality_claims.py scores bench/data/claims-fresh-*.jsonl (labeled blind after the
+    rules were frozen) in a table of its own, and lists none of its errors: a fake sample here."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import quality_claims
+
+    article = tmp_path / "shared" / "news" / "a.txt"
+    article.parent.mkdir(parents=True)
+    sentences = [
+        ("Critics have long argued that the tariffs hurt farmers.", "weasel"),
+        ("The minister said the tariffs would stay.", "attributed"),
+        ("Shares rose 2% on Monday.", "none"),
+    ]
+    article.write_text(" ".join(text for text, _ in sentences) + "\n", encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = [
+        {
+            "id": f"a#{n}",
+            "article": "a",
+            "text": text,
+            "language": "en",
+            "label": label,
+            "source": "news/a.txt",
+            "line": 1,
+        }
+        for n, (text, label) in enumerate(sentences)
+    ]
+    (data / "claims-fresh-en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    linter = Linter.from_config(Config(select=("claims", "sourcing")))
+    assert quality_claims.fresh_table(linter, tmp_path / "shared", tmp_path / "empty") is None
+    table, meets = quality_claims.fresh_table(linter, tmp_path / "shared", data)
+    assert table.startswith("-- fresh (claims-fresh-en.jsonl, 3 sentences, labeled blind")
+    assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in table
+    assert meets
+    # the labeled files the errors are listed from (load_rows' default) never hold the fresh ones
+    assert not set(quality_claims.FRESH_FILES) & set(quality_claims.LABELED_FILES)
