@@ -406,6 +406,19 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speculation",
         ),
         ("en", "Earnings from tourism this year are expected to be 15% lower than last year.", "speculation"),
+        # a dated forecast of an outcome, a crowd's size: not schedules
+        (
+            "en",
+            "The car business, best known for its Alfa Romeo marque, is expected to make a loss of "
+            "about 800m euros in 2004.",
+            "speculation",
+        ),
+        (
+            "en",
+            "Some 1,000 men and women are expected to attend the conference, which is geared to the "
+            "Modern Orthodox and haredi Orthodox communities.",
+            "speculation",
+        ),
         (
             "fr",
             "Cela devrait contribuer à réduire l'impact environnemental des nouveaux billets.",
@@ -486,6 +499,14 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         # routine data and schedules
         ("en", "Southcorp's shares rose 12% to A$4.76 on news of the offer but Foster's shares fell 3.7%."),
         ("fr", "Une fusée Soyouz devrait lancer la capsule aujourd'hui à 18h15 UTC."),
+        # a planned event with its date is a schedule (BBC sport, business; Reuters-21578)
+        ("en", "The Greek tribunal is expected to give its verdict early next week."),
+        ("en", "The Indian firm is also expected to hold talks on Tuesday about buying a stake in assets."),
+        (
+            "en",
+            "Formal adoption of the new accord by the 40 countries taking part in the conference is "
+            "expected to take place on March 20.",
+        ),
         ("de", "Das sei auf absehbare Zeit noch nicht realisierbar, hieß es aus dem Ministerium."),
         # "sollte" is "should", not hearsay; a press release is the source of "hieß es"
         (
