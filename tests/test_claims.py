@@ -99,6 +99,12 @@ def test_unsupported_claims(language: str, text: str) -> None:
         ("fr", "Selon des chercheurs de l'Inserm, le risque est faible."),
         ("fr", "« Certains estiment que la réforme va trop loin », a reconnu la ministre."),
         ("fr", "Son tweet n'aurait pas eu un tel impact si l'information avait été vérifiée."),
+        # "pour certain(e)s" before a noun names no source (Wikinews; "Pour certains, ..." does)
+        (
+            "fr",
+            "Miguel Nerva a conçu ce code avec des formes universelles pour que ce code ne soit ni "
+            "stigmatisant pour les daltoniens, ni offensant pour certaines cultures.",
+        ),
     ],
 )
 def test_no_claims_finding(language: str, text: str) -> None:
@@ -359,6 +365,12 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
         ("fr", "On apprend ce samedi après-midi que les résultats seront annoncés demain.", "passive"),
         (
             "fr",
+            "Il semblerait que la bousculade meurtrière ait été provoquée par un feu de Bengale lancé "
+            "dans l'enceinte du stade.",
+            "passive",
+        ),
+        (
+            "fr",
             "Les observateurs spécialistes du monde arabe craignent une montée des tensions.",
             "speaker",
         ),
@@ -499,6 +511,12 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         # routine data and schedules
         ("en", "Southcorp's shares rose 12% to A$4.76 on news of the offer but Foster's shares fell 3.7%."),
         ("fr", "Une fusée Soyouz devrait lancer la capsule aujourd'hui à 18h15 UTC."),
+        # the author's inference is no hearsay (French Wikipedia; its twin "Il semblerait que" is above)
+        (
+            "fr",
+            "Il semble que la classe moyenne acadienne ne soit pas vraiment touchée par la Longue "
+            "Dépression de 1873, contrairement aux anglophones.",
+        ),
         # a planned event with its date is a schedule (BBC sport, business; Reuters-21578)
         ("en", "The Greek tribunal is expected to give its verdict early next week."),
         ("en", "The Indian firm is also expected to hold talks on Tuesday about buying a stake in assets."),
