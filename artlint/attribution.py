@@ -258,6 +258,9 @@ class Lexicon:
     evidence_words: frozenset[str] = frozenset()  # the evidence verbs, one word each
     noun_like_verbs: frozenset[str] = frozenset()  # "fears", "show": verbs only right after a subject
     quantifier_words: frozenset[str] = frozenset()  # "some", "many": a noun marker, or a subject
+    # the plain plural article ("des"): "des dirigeants de Renault" are "Renault executives",
+    # members of a named organisation, not "some" of them
+    plain_articles: frozenset[str] = frozenset()
     # construct -> patterns of the weasel constructions without a reporting verb
     constructs: tuple[tuple[str, PatternSet], ...] = ()
     # a speculation that opens with a planned event ("is expected to hold talks") in a
@@ -353,6 +356,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         evidence_words=_words(w for w in lists.get("evidence_verbs", []) if " " not in w),
         noun_like_verbs=_words(lists.get("noun_like_verbs", [])),
         quantifier_words=_words(q for q in quantifiers if " " not in q),
+        plain_articles=_words(lists.get("plain_plural_articles", [])),
         constructs=tuple(
             (construct, patterns)
             for construct, name in _CONSTRUCT_LISTS
@@ -1239,9 +1243,12 @@ class _Analyser:
 
     def _quantified(self, words: list[str], position: int) -> bool:
         """A quantifier opens the phrase before a name: "some members of Congress",
-        "plusieurs proches de X"; not "la ministre des Sports Laura Flessel"."""
+        "plusieurs proches de X"; not "la ministre des Sports Laura Flessel", nor the plain
+        article of "des dirigeants de Renault" (unnamed members of a named organisation)."""
         lex = self.lex
         for back in range(max(0, position - 4), position):
+            if words[back].lower() in lex.plain_articles:
+                continue  # "des dirigeants de Renault": no quantifier
             if lex.quantifier_anywhere.match(words[back]) or lex.quantifier_anywhere.match(
                 " ".join(words[back : back + 2])
             ):

@@ -312,6 +312,13 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speaker",
         ),
         ("de", "Experten befürchten Verhinderung von Impfkampagnen wegen Unsicherheiten.", "speaker"),
+        # a quantified group stays vague (the twin of "des leaders du Parti populaire")
+        (
+            "fr",
+            "En guise de réponse, certains wikipédiens estiment que la télévision est une « machine à "
+            "décerveler ».",
+            "speaker",
+        ),
         # a vague closing frame owns its sentence, whoever is named inside the reported speech
         (
             "en",
@@ -511,6 +518,17 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         # routine data and schedules
         ("en", "Southcorp's shares rose 12% to A$4.76 on news of the offer but Foster's shares fell 3.7%."),
         ("fr", "Une fusée Soyouz devrait lancer la capsule aujourd'hui à 18h15 UTC."),
+        # unnamed members of a named organisation, after the plain article "des" (Wikinews, Wikipedia)
+        (
+            "fr",
+            "Des leaders du Parti populaire ont indiqué que, lorsqu'ils arriveraient au pouvoir, ils "
+            "auraient la peau de la présentatrice.",
+        ),
+        (
+            "fr",
+            "Le Ministère de la Jeunesse et des Sports estime à 100 000 le nombre de salariés travaillant "
+            "pour le secteur sportif en France.",
+        ),
         # the author's inference is no hearsay (French Wikipedia; its twin "Il semblerait que" is above)
         (
             "fr",
