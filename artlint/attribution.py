@@ -267,6 +267,12 @@ class Lexicon:
     # sentence that dates it ("on Tuesday") is a schedule, which the guide calls none
     schedule_events: regex.Pattern[str] | None = None
     schedule_times: regex.Pattern[str] | None = None
+    # a reporting verb that opens one of these reports a decision, no speech ("creditors agreed
+    # to suspend payments")
+    actions: regex.Pattern[str] | None = None
+    # a share of a group before its verb ("Some 82% said", "50% of mobile owners reported"):
+    # a poll's respondents, a statistic, not a vague source
+    respondents: regex.Pattern[str] | None = None
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -364,6 +370,8 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         ),
         schedule_events=_one_of(lists.get("schedule_event_patterns", []), regex.IGNORECASE),
         schedule_times=_one_of(lists.get("schedule_time_patterns", []), regex.IGNORECASE),
+        actions=_one_of(lists.get("action_patterns", []), regex.IGNORECASE),
+        respondents=_one_of(lists.get("respondent_patterns", []), regex.IGNORECASE),
     )
 
 
@@ -573,6 +581,10 @@ class _Analyser:
                     continue  # "other UK hopes": a noun
                 if self._bare_participle(match.text, previous):
                     continue  # "un système observé pour la première fois": an adjective
+                if lex.actions is not None and lex.actions.match(
+                    text, match.start, self.sentences[index].end
+                ):
+                    continue  # "agreed to settle": a decision, not speech
                 if noun_like and previous and previous[-1] != "," and not self._subject_like(previous[-1]):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
                 if (
@@ -675,6 +687,7 @@ class _Analyser:
                     self._closing_frame(cue)
                     or not self._nested(cue.start, cue.end, identified.get(cue.sentence, ()))
                 )
+                and not self._respondents(cue)
             ):
                 found.append(Weasel(self._speaker_start(cue), cue.end, cue.sentence, "speaker"))
         for construct, patterns in self.lex.constructs:
@@ -707,6 +720,16 @@ class _Analyser:
             for i, w in enumerate(found)
             if i == 0 or (w.start, w.sentence) != (found[i - 1].start, found[i - 1].sentence)
         ]
+
+    def _respondents(self, cue: Cue) -> bool:
+        """A verb whose subject is a share of a group ("Some 82% said", "65% of those
+        questioned said"): a poll's figure (rules/sourcing.yaml respondent_patterns)."""
+        pattern = self.lex.respondents
+        return (
+            pattern is not None
+            and cue.kind != "marker"
+            and pattern.search(self.text, self._speaker_start(cue), cue.start) is not None
+        )
 
     def _scheduled(self, start: int, index: int) -> bool:
         """An expectation that opens with a planned event (rules/sourcing.yaml
@@ -1085,10 +1108,14 @@ class _Analyser:
                 name = self._name_after(words, position)
                 if name:
                     return "named", name
-                if position > 0 and self._is_name(
-                    _POSSESSIVE_RE.sub("", words[position - 1]), words, position - 1
-                ):
-                    return "named", _clean_name(words[position - 1])
+                # "a Reuters official", "a Commerce department official": its organisation before it
+                owner = (
+                    position - 2
+                    if position > 1 and self._organisation_word(words[position - 1])
+                    else position - 1
+                )
+                if owner >= 0 and self._is_name(_POSSESSIVE_RE.sub("", words[owner]), words, owner):
+                    return "named", _clean_name(words[owner])
                 return "vague", None
             if lower in lex.roles or lower in lex.documents:
                 if lower in lex.documents and self._determiner(words, position) == "vague":
@@ -1100,6 +1127,11 @@ class _Analyser:
             if forward and rank >= 3:
                 break
         return "none", None
+
+    def _organisation_word(self, word: str) -> bool:
+        """A lower-case word that makes a name before it an organisation ("department", "company")."""
+        lower = word.lower()
+        return word[:1].islower() and (lower in self.lex.roles or lower in self.lex.specific_groups)
 
     def _group(self, words: list[str], position: int) -> tuple[str, str | None]:
         """A group that is a source only with its organisation: "Pentagon officials",
