@@ -575,6 +575,19 @@ def test_no_weasel_construction(language: str, text: str) -> None:
     assert not any(weasel_constructs(text, language)), text
 
 
+def test_the_hearsay_conditional_carries_on_a_named_source() -> None:
+    """The journalistic conditional right after the sentence that names its source
+    continues that source's report (regards.fr); alone, it hides its source."""
+    named = (
+        "Il n'aura pas fallu 24 heures pour que Mediapart révèle ces « raisons » : « Le fisc a "
+        "récemment saisi la Commission des infractions fiscales ». Plusieurs dizaines de milliers "
+        "d'euros d'impôt seraient en jeu."
+    )
+    assert "claims.hearsay-conditional" not in claims_rules(named, "fr")
+    alone = "Plusieurs dizaines de milliers d'euros d'impôt seraient en jeu."
+    assert "claims.hearsay-conditional" in claims_rules(alone, "fr")
+
+
 def test_a_stray_straight_quote_opens_no_quotation() -> None:
     """A straight mark followed by a blank closes a quotation: in a page scraped as
     one long line (daniel: www-odt-co-nz), pairing the marks one after the other
