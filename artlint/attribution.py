@@ -267,9 +267,9 @@ class Lexicon:
     # sentence that dates it ("on Tuesday") is a schedule, which the guide calls none
     schedule_events: regex.Pattern[str] | None = None
     schedule_times: regex.Pattern[str] | None = None
-    # a reporting verb that opens one of these reports a decision, no speech ("creditors agreed
-    # to suspend payments")
-    actions: regex.Pattern[str] | None = None
+    # phrases whose reporting verb reports nothing: a decision ("creditors agreed to suspend
+    # payments"), a way of speaking ("comme on dit")
+    not_reporting: PatternSet | None = None
     # a share of a group before its verb ("Some 82% said", "50% of mobile owners reported"):
     # a poll's respondents, a statistic, not a vague source
     respondents: regex.Pattern[str] | None = None
@@ -370,7 +370,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         ),
         schedule_events=_one_of(lists.get("schedule_event_patterns", []), regex.IGNORECASE),
         schedule_times=_one_of(lists.get("schedule_time_patterns", []), regex.IGNORECASE),
-        actions=_one_of(lists.get("action_patterns", []), regex.IGNORECASE),
+        not_reporting=_patterns(lists.get("not_reporting_patterns", []), regex.IGNORECASE),
         respondents=_one_of(lists.get("respondent_patterns", []), regex.IGNORECASE),
     )
 
@@ -558,6 +558,11 @@ class _Analyser:
         quote_spans = self._quote_spans()
         inside = _SpanSet([(q[0] + 1, q[1] - 1) for q in quote_spans])
         cues: list[Cue] = []
+        idle = (
+            _SpanSet([m.span() for m in scan(lex.not_reporting, self.doc)])
+            if lex.not_reporting is not None and self.sentences
+            else None
+        )
         for match in lex.cue.find(self.doc) if self.sentences else ():
             kind = match.kind
             if inside.contains(match.start) and not (kind == "speech" and self._incise(match)):
@@ -581,10 +586,8 @@ class _Analyser:
                     continue  # "other UK hopes": a noun
                 if self._bare_participle(match.text, previous):
                     continue  # "un système observé pour la première fois": an adjective
-                if lex.actions is not None and lex.actions.match(
-                    text, match.start, self.sentences[index].end
-                ):
-                    continue  # "agreed to settle": a decision, not speech
+                if idle is not None and idle.contains(match.start):
+                    continue  # "agreed to settle", "comme on dit": no speech reported
                 if noun_like and previous and previous[-1] != "," and not self._subject_like(previous[-1]):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
                 if (

@@ -320,6 +320,11 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speaker",
         ),
         ("de", "Experten befürchten Verhinderung von Impfkampagnen wegen Unsicherheiten.", "speaker"),
+        (
+            "fr",
+            "On dit que M. de Sairmeuse est le grand ami du roi et qu'il en obtient tout ce qu'il veut.",
+            "speaker",
+        ),
         # a quantified group stays vague (the twin of "des leaders du Parti populaire")
         (
             "fr",
@@ -544,6 +549,17 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         ("en", "Some 87% said politicians did not keep the promises they made before elections."),
         ("en", "Only 18% of all searchers say they can tell which results are paid for and which are not."),
         ("en", "A Reagan administration official said the Paris agreement last month was the main reason."),
+        # a way of speaking is no source (ELTeC novels, French Wikipedia); "On dit que" is, above
+        (
+            "fr",
+            "Ce sont de grandes cultures ou coutures, comme on dit dans le pays, qui vont rejoindre la "
+            "route de Bazeille et celle de Givonne.",
+        ),
+        (
+            "fr",
+            "Les premiers d'entre eux sont les auteurs de romans-feuilleton (feuilletons-roman, comme on "
+            "disait alors), comme Eugène Sue ou Alexandre Dumas.",
+        ),
         # the author's inference is no hearsay (French Wikipedia; its twin "Il semblerait que" is above)
         (
             "fr",
