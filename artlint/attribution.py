@@ -261,6 +261,7 @@ class Lexicon:
     # the plain plural article ("des"): "des dirigeants de Renault" are "Renault executives",
     # members of a named organisation, not "some" of them
     plain_articles: frozenset[str] = frozenset()
+    person_relatives: frozenset[str] = frozenset()  # "who": its plural antecedent is a group of people
     # construct -> patterns of the weasel constructions without a reporting verb
     constructs: tuple[tuple[str, PatternSet], ...] = ()
     # a speculation that opens with a planned event ("is expected to hold talks") in a
@@ -363,6 +364,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         noun_like_verbs=_words(lists.get("noun_like_verbs", [])),
         quantifier_words=_words(q for q in quantifiers if " " not in q),
         plain_articles=_words(lists.get("plain_plural_articles", [])),
+        person_relatives=_words(lists.get("person_relatives", [])),
         constructs=tuple(
             (construct, patterns)
             for construct, name in _CONSTRUCT_LISTS
@@ -907,6 +909,14 @@ class _Analyser:
             found = self._noun_phrase(tokens[-4:-1], allow_pronoun=False, forward=False)
             if found[0] == "vague":
                 return found
+            antecedent = tokens[-2].lower()
+            if (
+                found[0] == "none"
+                and tokens[-1].lower() in self.lex.person_relatives
+                and self.lex.plural.search(antecedent)
+                and antecedent not in self.lex.not_plural
+            ):
+                return "vague", None  # "support from charities who say": an unnamed group
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
         if tokens and tokens[-1] == "," and kind != "marker" and status in ("vague", "none"):
             # "... giving way to others, noted Robert Anderson", "..., argued critics": the

@@ -280,6 +280,13 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speaker",
         ),
         ("en", "But privacy advocates are concerned by the invasive nature of such software.", "speaker"),
+        # the plural antecedent of "who" speaks, not the name of the main clause (BBC politics, tech)
+        (
+            "en",
+            "The Mental Capacity Bill has broad support from charities who say it would give better "
+            "safeguards over treatment.",
+            "speaker",
+        ),
         # a place owns no officials; a kind of organisation is still an unnamed group
         (
             "fr",
@@ -541,6 +548,11 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "fr",
             "Le Ministère de la Jeunesse et des Sports estime à 100 000 le nombre de salariés travaillant "
             "pour le secteur sportif en France.",
+        ),
+        # a named antecedent of "who" (the twin of "charities who say")
+        (
+            "en",
+            "That was a message repeated by Home Secretary Charles Clarke who said the matter should now be left to lie.",
         ),
         # a decision is no speech; a share of a group is a poll's figure; an official of a named
         # administration (BBC, Reuters-21578)
