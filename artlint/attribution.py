@@ -903,20 +903,10 @@ class _Analyser:
         if any(t.lower().replace("’", "'") in self.lex.negations for t in tokens[-3:]):
             return "negated", None  # "declined to confirm", "n'a pas confirmé"
         self._generic_speaker = False
-        if kind == "speech" and len(tokens) >= 2 and tokens[-1].lower() in self.lex.relatives:
-            # "people who said", "charities who say": the relative's antecedent speaks,
-            # not a name further back ("The Bill has support from charities who say")
-            found = self._noun_phrase(tokens[-4:-1], allow_pronoun=False, forward=False)
-            if found[0] == "vague":
+        if kind == "speech":
+            found = self._antecedent(tokens)
+            if found is not None:
                 return found
-            antecedent = tokens[-2].lower()
-            if (
-                found[0] == "none"
-                and tokens[-1].lower() in self.lex.person_relatives
-                and self.lex.plural.search(antecedent)
-                and antecedent not in self.lex.not_plural
-            ):
-                return "vague", None  # "support from charities who say": an unnamed group
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
         if tokens and tokens[-1] == "," and kind != "marker" and status in ("vague", "none"):
             # "... giving way to others, noted Robert Anderson", "..., argued critics": the
@@ -948,6 +938,40 @@ class _Analyser:
             ):
                 return "role", None  # a determiner and a noun: the speaker
         return status, source
+
+    def _antecedent(self, tokens: list[str]) -> tuple[str, str | None] | None:
+        """The speaker of a verb after a relative clause: its antecedent ("people who
+        said", "charities who say", "analysts who follow Apple said"), not a name
+        further back ("The Bill has support from charities who say") nor one inside
+        the clause; None when no relative stands before the verb in its clause."""
+        lex = self.lex
+        for at in range(len(tokens) - 1, 0, -1):
+            lower = tokens[at].lower()
+            if tokens[at] == ",":
+                return None
+            # right before the verb any relative; further back only "who" ("that" also opens
+            # speech), and not before a subject of its own or an infinitive ("photographers who
+            # she claims left", "people who fail to say"): the clause's verb is not the relative's
+            if lower not in lex.relatives:
+                continue
+            between = [t.lower() for t in tokens[at + 1 :]]
+            if between and (
+                lower not in lex.person_relatives or any(t in lex.pronouns or t in lex.joins for t in between)
+            ):
+                return None
+            found = self._noun_phrase(tokens[max(0, at - 3) : at], allow_pronoun=False, forward=False)
+            antecedent = tokens[at - 1].lower()
+            if found[0] == "vague" or (found[0] in IDENTIFIED and at < len(tokens) - 1):
+                return found
+            if (
+                found[0] == "none"
+                and lower in lex.person_relatives
+                and lex.plural.search(antecedent)
+                and antecedent not in lex.not_plural
+            ):
+                return "vague", None  # "support from charities who say": an unnamed group
+            return None
+        return None
 
     def _participle(self, following: list[str]) -> bool:
         """Whether the word after a verb makes it a participle ("denied to", "announced last")."""
