@@ -75,6 +75,13 @@ def test_weasel_inflections_and_word_order(language: str, text: str) -> None:
         ("fr", "Près de 40 % des ménages ont un crédit à la consommation."),
         ("fr", "Cette technologie offre une qualité d'image sans précédent."),
         ("fr", "Cette alliance va révolutionner la création numérique."),
+        # a superlative after a copula carries the claim (BBC business, tech)
+        (
+            "en",
+            "The firm, formerly Interbrew, became the world's biggest brewer by volume when it bought "
+            "Ambev in August 2004.",
+        ),
+        ("en", "It is one of the finest set-pieces ever seen in a video game."),
     ],
 )
 def test_unsupported_claims(language: str, text: str) -> None:
@@ -99,6 +106,17 @@ def test_unsupported_claims(language: str, text: str) -> None:
         ("fr", "Selon des chercheurs de l'Inserm, le risque est faible."),
         ("fr", "« Certains estiment que la réforme va trop loin », a reconnu la ministre."),
         ("fr", "Son tweet n'aurait pas eu un tel impact si l'information avait été vérifiée."),
+        # a superlative as an epithet, before a name or inside a noun phrase (BBC business, tech)
+        (
+            "en",
+            "The deal gives Inbev, the world's biggest beermaker, near-total control over the Russian brewer.",
+        ),
+        (
+            "en",
+            "Cebit, the world's largest hi-tech fair, has opened its doors in Hanover for a look at the "
+            "latest technologies.",
+        ),
+        ("en", "He conducted some of the best orchestras in the world including the Berlin Philharmonic."),
         # "pour certain(e)s" before a noun names no source (Wikinews; "Pour certains, ..." does)
         (
             "fr",
