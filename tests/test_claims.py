@@ -310,6 +310,19 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "safeguards over treatment.",
             "speaker",
         ),
+        # a vague group with the -ing form of a reporting verb (BBC business)
+        (
+            "en",
+            "The outlook for Sri Lanka is less optimistic, with analysts predicting that the country's "
+            "tourist industry will struggle to recovery quickly.",
+            "speaker",
+        ),
+        (
+            "en",
+            "However, neither side has made a formal offer for the LSE, with sources claiming such a "
+            "step may still be weeks away.",
+            "speaker",
+        ),
         # ... and across the relative clause, whatever it names (Reuters-21578, a DAnIEL page)
         (
             "en",
@@ -594,6 +607,12 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         (
             "en",
             "That was a message repeated by Home Secretary Charles Clarke who said the matter should now be left to lie.",
+        ),
+        # the -ing form after a named subject (the twin of "with analysts predicting"; BBC politics)
+        (
+            "en",
+            "President Bush focused on the fact that two million jobs have been created in the past "
+            "year, claiming that it has vindicated his tax-cutting agenda.",
         ),
         # a decision is no speech; a share of a group is a poll's figure; an official of a named
         # administration (BBC, Reuters-21578)
