@@ -105,6 +105,7 @@ _SCAN_CHAR = r"[\p{L}\p{M}\p{N}]"
 _SCAN_RE = regex.compile(_SCAN_CHAR + "+")
 _SCAN_CHAR_RE = regex.compile(_SCAN_CHAR)
 _FIND_MIN = 4  # shorter words are looked for with one regex, not str.find
+RESPONDENT_REACH = 24  # characters before a speaker where a share of it may stand ("One in 10 young people")
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,7 @@ class Lexicon:
     # members of a named organisation, not "some" of them
     plain_articles: frozenset[str] = frozenset()
     person_relatives: frozenset[str] = frozenset()  # "who": its plural antecedent is a group of people
+    author_pronouns: frozenset[str] = frozenset()  # "I", "you": the author or the reader, no source
     # construct -> patterns of the weasel constructions without a reporting verb
     constructs: tuple[tuple[str, PatternSet], ...] = ()
     # a speculation that opens with a planned event ("is expected to hold talks") in a
@@ -365,6 +367,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         quantifier_words=_words(q for q in quantifiers if " " not in q),
         plain_articles=_words(lists.get("plain_plural_articles", [])),
         person_relatives=_words(lists.get("person_relatives", [])),
+        author_pronouns=_words(lists.get("author_pronouns", [])),
         constructs=tuple(
             (construct, patterns)
             for construct, name in _CONSTRUCT_LISTS
@@ -728,13 +731,16 @@ class _Analyser:
 
     def _respondents(self, cue: Cue) -> bool:
         """A verb whose subject is a share of a group ("Some 82% said", "65% of those
-        questioned said"): a poll's figure (rules/sourcing.yaml respondent_patterns)."""
+        questioned said", "One in 10 young people said"): a poll's figure
+        (rules/sourcing.yaml respondent_patterns), right before the speaker, no comma between."""
         pattern = self.lex.respondents
-        return (
-            pattern is not None
-            and cue.kind != "marker"
-            and pattern.search(self.text, self._speaker_start(cue), cue.start) is not None
+        if pattern is None or cue.kind == "marker":
+            return False
+        low = max(
+            self.words_of(cue.sentence).clause_start(cue.start), self._speaker_start(cue) - RESPONDENT_REACH
         )
+        share = pattern.search(self.text, low, cue.start)
+        return share is not None and "," not in self.text[share.end() : cue.start]
 
     def _scheduled(self, start: int, index: int) -> bool:
         """An expectation that opens with a planned event (rules/sourcing.yaml
@@ -1044,6 +1050,8 @@ class _Analyser:
                 continue
             near = rank == 0 if forward else rank <= PRONOUN_GAP
             inverted = "-" in word and lex.inversion.search(word[word.find("-") :])
+            if not forward and rank <= 1 and lower in lex.author_pronouns:
+                return "none", None  # "I think", "you would think": the author's view, no source
             if allow_pronoun and near and (lower in lex.pronouns or inverted):
                 return "pronoun", None  # "he", "il", "a-t-il"
             if lower in lex.anonymous_nouns:

@@ -310,6 +310,18 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "safeguards over treatment.",
             "speaker",
         ),
+        (
+            "en",
+            "Some say that saline implants lower the risks of this type of scar tissue and that it's "
+            "more common with silicone implants.",
+            "speaker",
+        ),
+        (
+            "en",
+            "Some people have told the women to just take a normal Barbie and shave her hair off to "
+            "make the same point.",
+            "speaker",
+        ),
         # a vague group with the -ing form of a reporting verb (BBC business)
         (
             "en",
@@ -597,6 +609,11 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Le Ministère de la Jeunesse et des Sports estime à 100 000 le nombre de salariés travaillant "
             "pour le secteur sportif en France.",
         ),
+        # the author's own view; a poll's share of a group (DAnIEL pages; their twins "Some say
+        # that saline implants ..." and "Some people have told the women ..." are weasels)
+        ("en", "Getting some exercise I think would help those people who feel lethargic."),
+        ("en", "One in 10 young people said they had had 10 or more sexual partners."),
+        ("en", "Seven out of 10 smokers say they'd like to quit."),
         # a named antecedent of "who", a relative clause with a subject of its own (the twins of
         # "charities who say"; BBC politics, entertainment)
         (
