@@ -617,6 +617,14 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Le Ministère de la Jeunesse et des Sports estime à 100 000 le nombre de salariés travaillant "
             "pour le secteur sportif en France.",
         ),
+        # research or data named before their verb (BBC business, tech; the twins of "Ample
+        # research has also shown")
+        ("en", "The ODPM data showed the average house price was £192,713 in England."),
+        (
+            "en",
+            "A survey carried out in 2000 by Forrester Research found that the shortness of battery "
+            "life was the most complained about feature of laptops.",
+        ),
         # "the company reported ..." is the verb of a named or referring speaker, not hearsay
         # (BBC business, Reuters-21578; the twins of "a reported cost", "the reported feud")
         ("en", "The company reported strong revenue growth across all its major markets."),
