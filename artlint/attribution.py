@@ -302,9 +302,10 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
     pronouns = _words(lists.get("pronouns", []))
     inversion = "|".join(regex.escape(p) for p in sorted(pronouns, key=len, reverse=True)) or r"(?!x)x"
     # a straight mark followed by a blank closes a quotation, it opens none (the
-    # pairing of straight marks is lost after one stray mark otherwise)
+    # pairing of straight marks is lost after one stray mark otherwise); nor does one
+    # between a word and "s" (Reuters-21578 writes "India"s budget" for "India's")
     quote_alternatives = [
-        f'[{regex.escape(o)}](?!(?<=")\\s)[^{regex.escape(c)}\\n]{{3,}}?(?:[{regex.escape(c)}]|$)'
+        f'[{regex.escape(o)}](?!(?<=")\\s)(?!(?<=\\p{{L}}")s\\b)[^{regex.escape(c)}\\n]{{3,}}?(?:[{regex.escape(c)}]|$)'
         for o, c in _QUOTE_PAIRS.items()
     ]
     return Lexicon(

@@ -716,6 +716,17 @@ def test_the_hearsay_conditional_carries_on_a_named_source() -> None:
     assert "claims.hearsay-conditional" in claims_rules(alone, "fr")
 
 
+def test_a_straight_mark_before_s_is_an_apostrophe() -> None:
+    """Reuters-21578 writes 'the world"s largest' for 'the world's largest': the mark opens
+    no quotation that would hide the weasel after it (and the quoted sentence after that)."""
+    text = (
+        'The lower production levels indicated Saudi Arabia, the world"s largest oil exporter, was '
+        "insisting on getting Opec official prices, even at the cost of lower production, the sources "
+        'said. "We will not discount," an oil trader said.'
+    )
+    assert weasel_constructs(text, "en") == [{"speaker"}, {"speaker", "quote"}]
+
+
 def test_a_stray_straight_quote_opens_no_quotation() -> None:
     """A straight mark followed by a blank closes a quotation: in a page scraped as
     one long line (daniel: www-odt-co-nz), pairing the marks one after the other
