@@ -105,6 +105,7 @@ _SCAN_CHAR = r"[\p{L}\p{M}\p{N}]"
 _SCAN_RE = regex.compile(_SCAN_CHAR + "+")
 _SCAN_CHAR_RE = regex.compile(_SCAN_CHAR)
 _FIND_MIN = 4  # shorter words are looked for with one regex, not str.find
+RESPONDENT_REACH = 24  # characters before a speaker where a share of it may stand ("One in 10 young people")
 
 
 @dataclass(frozen=True)
@@ -258,8 +259,23 @@ class Lexicon:
     evidence_words: frozenset[str] = frozenset()  # the evidence verbs, one word each
     noun_like_verbs: frozenset[str] = frozenset()  # "fears", "show": verbs only right after a subject
     quantifier_words: frozenset[str] = frozenset()  # "some", "many": a noun marker, or a subject
+    # the plain plural article ("des"): "des dirigeants de Renault" are "Renault executives",
+    # members of a named organisation, not "some" of them
+    plain_articles: frozenset[str] = frozenset()
+    person_relatives: frozenset[str] = frozenset()  # "who": its plural antecedent is a group of people
+    author_pronouns: frozenset[str] = frozenset()  # "I", "you": the author or the reader, no source
     # construct -> patterns of the weasel constructions without a reporting verb
     constructs: tuple[tuple[str, PatternSet], ...] = ()
+    # a speculation that opens with a planned event ("is expected to hold talks") in a
+    # sentence that dates it ("on Tuesday") is a schedule, which the guide calls none
+    schedule_events: regex.Pattern[str] | None = None
+    schedule_times: regex.Pattern[str] | None = None
+    # phrases whose reporting verb reports nothing: a decision ("creditors agreed to suspend
+    # payments"), a way of speaking ("comme on dit")
+    not_reporting: PatternSet | None = None
+    # a share of a group before its verb ("Some 82% said", "50% of mobile owners reported"):
+    # a poll's respondents, a statistic, not a vague source
+    respondents: regex.Pattern[str] | None = None
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -270,9 +286,9 @@ def _patterns(items: Sequence[str], flags: int) -> PatternSet | None:
     return compile_set(items, flags, LEXICON_PACK) if items else None
 
 
-def _one_of(items: Sequence[str]) -> regex.Pattern[str] | None:
-    """The patterns as one regular expression (case-sensitive), or None if there are none."""
-    return regex.compile("|".join(items)) if items else None
+def _one_of(items: Sequence[str], flags: int = 0) -> regex.Pattern[str] | None:
+    """The patterns as one regular expression (case-sensitive unless `flags` say), or None."""
+    return regex.compile("|".join(items), flags) if items else None
 
 
 def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexicon:
@@ -286,9 +302,10 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
     pronouns = _words(lists.get("pronouns", []))
     inversion = "|".join(regex.escape(p) for p in sorted(pronouns, key=len, reverse=True)) or r"(?!x)x"
     # a straight mark followed by a blank closes a quotation, it opens none (the
-    # pairing of straight marks is lost after one stray mark otherwise)
+    # pairing of straight marks is lost after one stray mark otherwise); nor does one
+    # between a word and "s" (Reuters-21578 writes "India"s budget" for "India's")
     quote_alternatives = [
-        f'[{regex.escape(o)}](?!(?<=")\\s)[^{regex.escape(c)}\\n]{{3,}}?(?:[{regex.escape(c)}]|$)'
+        f'[{regex.escape(o)}](?!(?<=")\\s)(?!(?<=\\p{{L}}")s\\b)[^{regex.escape(c)}\\n]{{3,}}?(?:[{regex.escape(c)}]|$)'
         for o, c in _QUOTE_PAIRS.items()
     ]
     return Lexicon(
@@ -349,11 +366,18 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         evidence_words=_words(w for w in lists.get("evidence_verbs", []) if " " not in w),
         noun_like_verbs=_words(lists.get("noun_like_verbs", [])),
         quantifier_words=_words(q for q in quantifiers if " " not in q),
+        plain_articles=_words(lists.get("plain_plural_articles", [])),
+        person_relatives=_words(lists.get("person_relatives", [])),
+        author_pronouns=_words(lists.get("author_pronouns", [])),
         constructs=tuple(
             (construct, patterns)
             for construct, name in _CONSTRUCT_LISTS
             if (patterns := _patterns(lists.get(name, []), regex.IGNORECASE)) is not None
         ),
+        schedule_events=_one_of(lists.get("schedule_event_patterns", []), regex.IGNORECASE),
+        schedule_times=_one_of(lists.get("schedule_time_patterns", []), regex.IGNORECASE),
+        not_reporting=_patterns(lists.get("not_reporting_patterns", []), regex.IGNORECASE),
+        respondents=_one_of(lists.get("respondent_patterns", []), regex.IGNORECASE),
     )
 
 
@@ -540,6 +564,11 @@ class _Analyser:
         quote_spans = self._quote_spans()
         inside = _SpanSet([(q[0] + 1, q[1] - 1) for q in quote_spans])
         cues: list[Cue] = []
+        idle = (
+            _SpanSet([m.span() for m in scan(lex.not_reporting, self.doc)])
+            if lex.not_reporting is not None and self.sentences
+            else None
+        )
         for match in lex.cue.find(self.doc) if self.sentences else ():
             kind = match.kind
             if inside.contains(match.start) and not (kind == "speech" and self._incise(match)):
@@ -563,6 +592,8 @@ class _Analyser:
                     continue  # "other UK hopes": a noun
                 if self._bare_participle(match.text, previous):
                     continue  # "un système observé pour la première fois": an adjective
+                if idle is not None and idle.contains(match.start):
+                    continue  # "agreed to settle", "comme on dit": no speech reported
                 if noun_like and previous and previous[-1] != "," and not self._subject_like(previous[-1]):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
                 if (
@@ -665,6 +696,7 @@ class _Analyser:
                     self._closing_frame(cue)
                     or not self._nested(cue.start, cue.end, identified.get(cue.sentence, ()))
                 )
+                and not self._respondents(cue)
             ):
                 found.append(Weasel(self._speaker_start(cue), cue.end, cue.sentence, "speaker"))
         for construct, patterns in self.lex.constructs:
@@ -676,6 +708,8 @@ class _Analyser:
                 if index in cited or self._nested(start, end, identified.get(index, ())):
                     continue
                 if construct in NEEDS_NO_SOURCE_NEAR and (index in attributed or index - 1 in attributed):
+                    continue
+                if construct == "speculation" and self._scheduled(start, index):
                     continue
                 found.append(Weasel(start, end, index, construct))
         for quote in quotes:
@@ -695,6 +729,33 @@ class _Analyser:
             for i, w in enumerate(found)
             if i == 0 or (w.start, w.sentence) != (found[i - 1].start, found[i - 1].sentence)
         ]
+
+    def _respondents(self, cue: Cue) -> bool:
+        """A verb whose subject is a share of a group ("Some 82% said", "65% of those
+        questioned said", "One in 10 young people said"): a poll's figure
+        (rules/sourcing.yaml respondent_patterns), right before the speaker, no comma between."""
+        pattern = self.lex.respondents
+        if pattern is None or cue.kind == "marker":
+            return False
+        low = max(
+            self.words_of(cue.sentence).clause_start(cue.start), self._speaker_start(cue) - RESPONDENT_REACH
+        )
+        share = pattern.search(self.text, low, cue.start)
+        return share is not None and "," not in self.text[share.end() : cue.start]
+
+    def _scheduled(self, start: int, index: int) -> bool:
+        """An expectation that opens with a planned event (rules/sourcing.yaml
+        schedule_event_patterns: "is expected to hold talks") in a
+        sentence that dates it (schedule_time_patterns: "on Tuesday", "March 20"):
+        a published schedule, which the guide calls none, not a forecast of an outcome."""
+        events, times = self.lex.schedule_events, self.lex.schedule_times
+        if events is None or times is None:
+            return False
+        sentence = self.sentences[index]
+        return (
+            events.match(self.doc.text, start, sentence.end) is not None
+            and times.search(self.doc.text, sentence.start, sentence.end) is not None
+        )
 
     def _bare_participle(self, verb: str, previous: list[str]) -> bool:
         """A past participle with no auxiliary before it (two adverbs allowed between:
@@ -849,11 +910,9 @@ class _Analyser:
         if any(t.lower().replace("’", "'") in self.lex.negations for t in tokens[-3:]):
             return "negated", None  # "declined to confirm", "n'a pas confirmé"
         self._generic_speaker = False
-        if kind == "speech" and len(tokens) >= 2 and tokens[-1].lower() in self.lex.relatives:
-            # "people who said", "charities who say": the relative's antecedent speaks,
-            # not a name further back ("The Bill has support from charities who say")
-            found = self._noun_phrase(tokens[-4:-1], allow_pronoun=False, forward=False)
-            if found[0] == "vague":
+        if kind == "speech":
+            found = self._antecedent(tokens)
+            if found is not None:
                 return found
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
         if tokens and tokens[-1] == "," and kind != "marker" and status in ("vague", "none"):
@@ -886,6 +945,40 @@ class _Analyser:
             ):
                 return "role", None  # a determiner and a noun: the speaker
         return status, source
+
+    def _antecedent(self, tokens: list[str]) -> tuple[str, str | None] | None:
+        """The speaker of a verb after a relative clause: its antecedent ("people who
+        said", "charities who say", "analysts who follow Apple said"), not a name
+        further back ("The Bill has support from charities who say") nor one inside
+        the clause; None when no relative stands before the verb in its clause."""
+        lex = self.lex
+        for at in range(len(tokens) - 1, 0, -1):
+            lower = tokens[at].lower()
+            if tokens[at] == ",":
+                return None
+            # right before the verb any relative; further back only "who" ("that" also opens
+            # speech), and not before a subject of its own or an infinitive ("photographers who
+            # she claims left", "people who fail to say"): the clause's verb is not the relative's
+            if lower not in lex.relatives:
+                continue
+            between = [t.lower() for t in tokens[at + 1 :]]
+            if between and (
+                lower not in lex.person_relatives or any(t in lex.pronouns or t in lex.joins for t in between)
+            ):
+                return None
+            found = self._noun_phrase(tokens[max(0, at - 3) : at], allow_pronoun=False, forward=False)
+            antecedent = tokens[at - 1].lower()
+            if found[0] == "vague" or (found[0] in IDENTIFIED and at < len(tokens) - 1):
+                return found
+            if (
+                found[0] == "none"
+                and lower in lex.person_relatives
+                and lex.plural.search(antecedent)
+                and antecedent not in lex.not_plural
+            ):
+                return "vague", None  # "support from charities who say": an unnamed group
+            return None
+        return None
 
     def _participle(self, following: list[str]) -> bool:
         """Whether the word after a verb makes it a participle ("denied to", "announced last")."""
@@ -958,6 +1051,8 @@ class _Analyser:
                 continue
             near = rank == 0 if forward else rank <= PRONOUN_GAP
             inverted = "-" in word and lex.inversion.search(word[word.find("-") :])
+            if not forward and rank <= 1 and lower in lex.author_pronouns:
+                return "none", None  # "I think", "you would think": the author's view, no source
             if allow_pronoun and near and (lower in lex.pronouns or inverted):
                 return "pronoun", None  # "he", "il", "a-t-il"
             if lower in lex.anonymous_nouns:
@@ -1059,10 +1154,14 @@ class _Analyser:
                 name = self._name_after(words, position)
                 if name:
                     return "named", name
-                if position > 0 and self._is_name(
-                    _POSSESSIVE_RE.sub("", words[position - 1]), words, position - 1
-                ):
-                    return "named", _clean_name(words[position - 1])
+                # "a Reuters official", "a Commerce department official": its organisation before it
+                owner = (
+                    position - 2
+                    if position > 1 and self._organisation_word(words[position - 1])
+                    else position - 1
+                )
+                if owner >= 0 and self._is_name(_POSSESSIVE_RE.sub("", words[owner]), words, owner):
+                    return "named", _clean_name(words[owner])
                 return "vague", None
             if lower in lex.roles or lower in lex.documents:
                 if lower in lex.documents and self._determiner(words, position) == "vague":
@@ -1074,6 +1173,11 @@ class _Analyser:
             if forward and rank >= 3:
                 break
         return "none", None
+
+    def _organisation_word(self, word: str) -> bool:
+        """A lower-case word that makes a name before it an organisation ("department", "company")."""
+        lower = word.lower()
+        return word[:1].islower() and (lower in self.lex.roles or lower in self.lex.specific_groups)
 
     def _group(self, words: list[str], position: int) -> tuple[str, str | None]:
         """A group that is a source only with its organisation: "Pentagon officials",
@@ -1217,9 +1321,12 @@ class _Analyser:
 
     def _quantified(self, words: list[str], position: int) -> bool:
         """A quantifier opens the phrase before a name: "some members of Congress",
-        "plusieurs proches de X"; not "la ministre des Sports Laura Flessel"."""
+        "plusieurs proches de X"; not "la ministre des Sports Laura Flessel", nor the plain
+        article of "des dirigeants de Renault" (unnamed members of a named organisation)."""
         lex = self.lex
         for back in range(max(0, position - 4), position):
+            if words[back].lower() in lex.plain_articles:
+                continue  # "des dirigeants de Renault": no quantifier
             if lex.quantifier_anywhere.match(words[back]) or lex.quantifier_anywhere.match(
                 " ".join(words[back : back + 2])
             ):

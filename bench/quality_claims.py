@@ -24,7 +24,9 @@ Measured against the labeling guide ../shared/CLAIMS-GUIDE.md:
 
 Targets: weasel precision >= 0.85, recall >= 0.80; all claims findings
 precision >= 0.70; attributed sentences flagged <= 3%.  Exit status 1 when
-the held-out fold misses one (all languages together).
+the untouched fold misses one (all languages together), or the fresh sample
+(bench/data/claims-fresh-{en,fr,de}.jsonl, labeled blind after the rules were
+frozen) when it exists: its table is printed first, with no error listing.
 """
 
 from __future__ import annotations
@@ -67,6 +69,9 @@ LABELED_FILES = ("claims-en.jsonl", "claims-fr.jsonl", "claims-de.jsonl")  # lab
 # German sentences drawn with a cue word (bench/claims_de_cues.py), labeled after the rules
 # were written: scored on their own, a sample biased towards where a weasel can be
 DE_CUES = "claims-de-cues.jsonl"
+# A fresh sample labeled blind by the guide after the rules were frozen: its first table, the
+# figure that counts when it exists; never in the error listings, never read to write rules
+FRESH_FILES = tuple(f"claims-fresh-{language}.jsonl" for language in LANGUAGES)
 TARGETS = {"weasel_precision": 0.85, "weasel_recall": 0.80, "claims_precision": 0.70}
 MAX_ATTRIBUTED_FLAGGED = 0.03
 CLEAN_GROUPS = (  # (label, language, genre, source prefix)
@@ -127,6 +132,11 @@ def run(args: argparse.Namespace) -> int:
     predictions = predict(linter, rows, shared)
     peer = peer_predictions(rows)
     ok = True
+    fresh = fresh_table(linter, shared)
+    if fresh is not None:
+        print()
+        print(fresh[0])
+        ok &= fresh[1]
     print()
     print(
         "-- untouched: held-out fold and split2 'test' (articles never looked at while writing "
@@ -182,13 +192,28 @@ def run(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def fresh_table(linter: Linter, shared: Path, data: Path | None = None) -> tuple[str, bool] | None:
+    """The fresh blind sample's table (every sentence, artlint next to the peer) and whether
+    it meets the targets; None when no fresh file exists.  No error listing, ever."""
+    rows = load_rows(FRESH_FILES, data or DATA)
+    if not rows:
+        return None
+    predictions = predict(linter, rows, shared)
+    head = (
+        f"-- fresh ({', '.join(sorted({r['file'] for r in rows}))}, {len(rows)} sentences, labeled "
+        "blind after the rules were frozen): the figures that count --"
+    )
+    table = _table(rows, predictions, peer_predictions(rows), lambda r: True)
+    return f"{head}\n{table}", score_of(zip(rows, predictions, strict=True)).meets_targets()
+
+
 # -- labeled rows ---------------------------------------------------------------------------
-def load_rows(files: tuple[str, ...] = LABELED_FILES) -> list[dict]:
+def load_rows(files: tuple[str, ...] = LABELED_FILES, data: Path | None = None) -> list[dict]:
     """Every labeled sentence of the files, once (a sentence
     labeled in two files keeps its first label, files in name order)."""
     rows: list[dict] = []
     seen: set[tuple[str, str]] = set()
-    for path in (DATA / name for name in files):
+    for path in ((data or DATA) / name for name in files):
         if not path.is_file():
             continue
         for line in path.read_text(encoding="utf-8").splitlines():

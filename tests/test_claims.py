@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED, needs_shared
@@ -74,6 +75,15 @@ def test_weasel_inflections_and_word_order(language: str, text: str) -> None:
         ("fr", "Près de 40 % des ménages ont un crédit à la consommation."),
         ("fr", "Cette technologie offre une qualité d'image sans précédent."),
         ("fr", "Cette alliance va révolutionner la création numérique."),
+        # a superlative after a copula carries the claim (BBC business, tech)
+        (
+            "en",
+            "The firm, formerly Interbrew, became the world's biggest brewer by volume when it bought "
+            "Ambev in August 2004.",
+        ),
+        ("en", "It is one of the finest set-pieces ever seen in a video game."),
+        # people counted, not a body's own size (BBC tech)
+        ("en", "That represents about 4.4 million households."),
     ],
 )
 def test_unsupported_claims(language: str, text: str) -> None:
@@ -98,6 +108,26 @@ def test_unsupported_claims(language: str, text: str) -> None:
         ("fr", "Selon des chercheurs de l'Inserm, le risque est faible."),
         ("fr", "« Certains estiment que la réforme va trop loin », a reconnu la ministre."),
         ("fr", "Son tweet n'aurait pas eu un tel impact si l'information avait été vérifiée."),
+        # a body's own size is routine data (Reuters-21578, BBC tech)
+        ("en", "Cyclops employs about 8,900 people in Pennsylvania, Ohio and other states."),
+        ("en", "The organisation had a staff of about 60 people and a budget of about $80m (£44.54m)."),
+        # a superlative as an epithet, before a name or inside a noun phrase (BBC business, tech)
+        (
+            "en",
+            "The deal gives Inbev, the world's biggest beermaker, near-total control over the Russian brewer.",
+        ),
+        (
+            "en",
+            "Cebit, the world's largest hi-tech fair, has opened its doors in Hanover for a look at the "
+            "latest technologies.",
+        ),
+        ("en", "He conducted some of the best orchestras in the world including the Berlin Philharmonic."),
+        # "pour certain(e)s" before a noun names no source (Wikinews; "Pour certains, ..." does)
+        (
+            "fr",
+            "Miguel Nerva a conçu ce code avec des formes universelles pour que ce code ne soit ni "
+            "stigmatisant pour les daltoniens, ni offensant pour certaines cultures.",
+        ),
     ],
 )
 def test_no_claims_finding(language: str, text: str) -> None:
@@ -211,9 +241,9 @@ def test_figures_on_the_held_out_fold() -> None:
     english = [r for r in rows if r["language"] == "en"]
     score = score_of(zip(english, predict(linter, english, SHARED), strict=True))
     values = score.values()
-    assert values["weasel_precision"] >= 0.77  # 0.80 (44/55) when written (0.73 before split2)
-    assert values["weasel_recall"] >= 0.72  # 0.76 (44/58)
-    assert values["claims_precision"] >= 0.72  # 0.76 (44/58)
+    assert values["weasel_precision"] >= 0.77  # 0.81 (47/58); 0.80 (44/55) when written
+    assert values["weasel_recall"] >= 0.77  # 0.81 (47/58); 0.76 (44/58) when written
+    assert values["claims_precision"] >= 0.72  # 0.77 (47/61); 0.76 (44/58) when written
     assert score.attributed_flagged <= 0.03 * score.attributed
 
 
@@ -256,6 +286,14 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speaker",
         ),
         ("en", "Authorities say that the cases appear to be unrelated.", "speaker"),
+        # an official of no named organisation, a group that reports (twins of the "no weasel" cases)
+        ("en", "A senior defence official told the BBC lessons were being learned.", "speaker"),
+        (
+            "en",
+            "Analysts said the growth in new jobs was not as strong as could be expected given the "
+            "favourable economic conditions.",
+            "speaker",
+        ),
         ("en", "Officials said many roads and bridges in the area had been damaged.", "speaker"),
         # the antecedent of a relative speaks; an adjective with its own auxiliary is no passive
         (
@@ -265,6 +303,50 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speaker",
         ),
         ("en", "But privacy advocates are concerned by the invasive nature of such software.", "speaker"),
+        # the plural antecedent of "who" speaks, not the name of the main clause (BBC politics, tech)
+        (
+            "en",
+            "The Mental Capacity Bill has broad support from charities who say it would give better "
+            "safeguards over treatment.",
+            "speaker",
+        ),
+        (
+            "en",
+            "Some say that saline implants lower the risks of this type of scar tissue and that it's "
+            "more common with silicone implants.",
+            "speaker",
+        ),
+        (
+            "en",
+            "Some people have told the women to just take a normal Barbie and shave her hair off to "
+            "make the same point.",
+            "speaker",
+        ),
+        # a vague group with the -ing form of a reporting verb (BBC business)
+        (
+            "en",
+            "The outlook for Sri Lanka is less optimistic, with analysts predicting that the country's "
+            "tourist industry will struggle to recovery quickly.",
+            "speaker",
+        ),
+        (
+            "en",
+            "However, neither side has made a formal offer for the LSE, with sources claiming such a "
+            "step may still be weeks away.",
+            "speaker",
+        ),
+        # ... and across the relative clause, whatever it names (Reuters-21578, a DAnIEL page)
+        (
+            "en",
+            "Some traders who have received telexes from Cuba said the language of the message was not "
+            "totally clear.",
+            "speaker",
+        ),
+        (
+            "en",
+            "A subcontractor who audited the cantaloupe farm told the committee that auditors dock points.",
+            "speaker",
+        ),
         # a place owns no officials; a kind of organisation is still an unnamed group
         (
             "fr",
@@ -305,6 +387,18 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speaker",
         ),
         ("de", "Experten befürchten Verhinderung von Impfkampagnen wegen Unsicherheiten.", "speaker"),
+        (
+            "fr",
+            "On dit que M. de Sairmeuse est le grand ami du roi et qu'il en obtient tout ce qu'il veut.",
+            "speaker",
+        ),
+        # a quantified group stays vague (the twin of "des leaders du Parti populaire")
+        (
+            "fr",
+            "En guise de réponse, certains wikipédiens estiment que la télévision est une « machine à "
+            "décerveler ».",
+            "speaker",
+        ),
         # a vague closing frame owns its sentence, whoever is named inside the reported speech
         (
             "en",
@@ -358,6 +452,12 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
         ("fr", "On apprend ce samedi après-midi que les résultats seront annoncés demain.", "passive"),
         (
             "fr",
+            "Il semblerait que la bousculade meurtrière ait été provoquée par un feu de Bengale lancé "
+            "dans l'enceinte du stade.",
+            "passive",
+        ),
+        (
+            "fr",
             "Les observateurs spécialistes du monde arabe craignent une montée des tensions.",
             "speaker",
         ),
@@ -369,6 +469,14 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "hearsay",
         ),
         ("en", "Euronext is reportedly working with three investment banks on a possible offer.", "hearsay"),
+        # hearsay as an adjective (BBC business, politics)
+        ("en", "Principal footage was shot in Morocco and Rome at a reported cost of $32m.", "hearsay"),
+        (
+            "en",
+            "The reported feud between Tony Blair and Gordon Brown has prompted a Labour donor to say he "
+            "will refuse to give more funds.",
+            "hearsay",
+        ),
         # the agent of a passive reports nothing: "reportedly" is not inside its speech
         (
             "en",
@@ -405,6 +513,19 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speculation",
         ),
         ("en", "Earnings from tourism this year are expected to be 15% lower than last year.", "speculation"),
+        # a dated forecast of an outcome, a crowd's size: not schedules
+        (
+            "en",
+            "The car business, best known for its Alfa Romeo marque, is expected to make a loss of "
+            "about 800m euros in 2004.",
+            "speculation",
+        ),
+        (
+            "en",
+            "Some 1,000 men and women are expected to attend the conference, which is geared to the "
+            "Modern Orthodox and haredi Orthodox communities.",
+            "speculation",
+        ),
         (
             "fr",
             "Cela devrait contribuer à réduire l'impact environnemental des nouveaux billets.",
@@ -485,6 +606,86 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         # routine data and schedules
         ("en", "Southcorp's shares rose 12% to A$4.76 on news of the offer but Foster's shares fell 3.7%."),
         ("fr", "Une fusée Soyouz devrait lancer la capsule aujourd'hui à 18h15 UTC."),
+        # unnamed members of a named organisation, after the plain article "des" (Wikinews, Wikipedia)
+        (
+            "fr",
+            "Des leaders du Parti populaire ont indiqué que, lorsqu'ils arriveraient au pouvoir, ils "
+            "auraient la peau de la présentatrice.",
+        ),
+        (
+            "fr",
+            "Le Ministère de la Jeunesse et des Sports estime à 100 000 le nombre de salariés travaillant "
+            "pour le secteur sportif en France.",
+        ),
+        # research or data named before their verb (BBC business, tech; the twins of "Ample
+        # research has also shown")
+        ("en", "The ODPM data showed the average house price was £192,713 in England."),
+        (
+            "en",
+            "A survey carried out in 2000 by Forrester Research found that the shortness of battery "
+            "life was the most complained about feature of laptops.",
+        ),
+        # "the company reported ..." is the verb of a named or referring speaker, not hearsay
+        # (BBC business, Reuters-21578; the twins of "a reported cost", "the reported feud")
+        ("en", "The company reported strong revenue growth across all its major markets."),
+        (
+            "en",
+            "Earlier, the company reported a loss for the fourth quarter ended January 3 of 31.9 mln dlrs.",
+        ),
+        # the author's own view; a poll's share of a group (DAnIEL pages; their twins "Some say
+        # that saline implants ..." and "Some people have told the women ..." are weasels)
+        ("en", "Getting some exercise I think would help those people who feel lethargic."),
+        ("en", "One in 10 young people said they had had 10 or more sexual partners."),
+        ("en", "Seven out of 10 smokers say they'd like to quit."),
+        # a named antecedent of "who", a relative clause with a subject of its own (the twins of
+        # "charities who say"; BBC politics, entertainment)
+        (
+            "en",
+            "Actress Nicole Kidman has won a restraining order against two paparazzi photographers who "
+            "she claims left her fearful of leaving her Sydney mansion.",
+        ),
+        (
+            "en",
+            "That was a message repeated by Home Secretary Charles Clarke who said the matter should now be left to lie.",
+        ),
+        # the -ing form after a named subject (the twin of "with analysts predicting"; BBC politics)
+        (
+            "en",
+            "President Bush focused on the fact that two million jobs have been created in the past "
+            "year, claiming that it has vindicated his tax-cutting agenda.",
+        ),
+        # a decision is no speech; a share of a group is a poll's figure; an official of a named
+        # administration (BBC, Reuters-21578)
+        ("en", "Creditors agreed on Friday to suspend interest payments until 2007."),
+        ("en", "Three former Ahold top executives last year agreed to settle fraud charges."),
+        ("en", "Some 87% said politicians did not keep the promises they made before elections."),
+        ("en", "Only 18% of all searchers say they can tell which results are paid for and which are not."),
+        ("en", "A Reagan administration official said the Paris agreement last month was the main reason."),
+        # a way of speaking is no source (ELTeC novels, French Wikipedia); "On dit que" is, above
+        (
+            "fr",
+            "Ce sont de grandes cultures ou coutures, comme on dit dans le pays, qui vont rejoindre la "
+            "route de Bazeille et celle de Givonne.",
+        ),
+        (
+            "fr",
+            "Les premiers d'entre eux sont les auteurs de romans-feuilleton (feuilletons-roman, comme on "
+            "disait alors), comme Eugène Sue ou Alexandre Dumas.",
+        ),
+        # the author's inference is no hearsay (French Wikipedia; its twin "Il semblerait que" is above)
+        (
+            "fr",
+            "Il semble que la classe moyenne acadienne ne soit pas vraiment touchée par la Longue "
+            "Dépression de 1873, contrairement aux anglophones.",
+        ),
+        # a planned event with its date is a schedule (BBC sport, business; Reuters-21578)
+        ("en", "The Greek tribunal is expected to give its verdict early next week."),
+        ("en", "The Indian firm is also expected to hold talks on Tuesday about buying a stake in assets."),
+        (
+            "en",
+            "Formal adoption of the new accord by the 40 countries taking part in the conference is "
+            "expected to take place on March 20.",
+        ),
         ("de", "Das sei auf absehbare Zeit noch nicht realisierbar, hieß es aus dem Ministerium."),
         # "sollte" is "should", not hearsay; a press release is the source of "hieß es"
         (
@@ -500,6 +701,30 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
     assert not any(weasel_constructs(text, language)), text
+
+
+def test_the_hearsay_conditional_carries_on_a_named_source() -> None:
+    """The journalistic conditional right after the sentence that names its source
+    continues that source's report (regards.fr); alone, it hides its source."""
+    named = (
+        "Il n'aura pas fallu 24 heures pour que Mediapart révèle ces « raisons » : « Le fisc a "
+        "récemment saisi la Commission des infractions fiscales ». Plusieurs dizaines de milliers "
+        "d'euros d'impôt seraient en jeu."
+    )
+    assert "claims.hearsay-conditional" not in claims_rules(named, "fr")
+    alone = "Plusieurs dizaines de milliers d'euros d'impôt seraient en jeu."
+    assert "claims.hearsay-conditional" in claims_rules(alone, "fr")
+
+
+def test_a_straight_mark_before_s_is_an_apostrophe() -> None:
+    """Reuters-21578 writes 'the world"s largest' for 'the world's largest': the mark opens
+    no quotation that would hide the weasel after it (and the quoted sentence after that)."""
+    text = (
+        'The lower production levels indicated Saudi Arabia, the world"s largest oil exporter, was '
+        "insisting on getting Opec official prices, even at the cost of lower production, the sources "
+        'said. "We will not discount," an oil trader said.'
+    )
+    assert weasel_constructs(text, "en") == [{"speaker"}, {"speaker", "quote"}]
 
 
 def test_a_stray_straight_quote_opens_no_quotation() -> None:
@@ -524,3 +749,42 @@ def test_one_weasel_finding_per_sentence() -> None:
         (1, 57, "claims.vague-source"),
     ]
     assert findings[1].confidence is not None
+
+
+def test_a_fresh_blind_sample_is_scored_on_its_own(tmp_path: Path) -> None:
+    """bench/quality_claims.py scores bench/data/claims-fresh-*.jsonl (labeled blind after the
+    rules were frozen) in a table of its own, and lists none of its errors: a fake sample here."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import quality_claims
+
+    article = tmp_path / "shared" / "news" / "a.txt"
+    article.parent.mkdir(parents=True)
+    sentences = [
+        ("Critics have long argued that the tariffs hurt farmers.", "weasel"),
+        ("The minister said the tariffs would stay.", "attributed"),
+        ("Shares rose 2% on Monday.", "none"),
+    ]
+    article.write_text(" ".join(text for text, _ in sentences) + "\n", encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = [
+        {
+            "id": f"a#{n}",
+            "article": "a",
+            "text": text,
+            "language": "en",
+            "label": label,
+            "source": "news/a.txt",
+            "line": 1,
+        }
+        for n, (text, label) in enumerate(sentences)
+    ]
+    (data / "claims-fresh-en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    linter = Linter.from_config(Config(select=("claims", "sourcing")))
+    assert quality_claims.fresh_table(linter, tmp_path / "shared", tmp_path / "empty") is None
+    table, meets = quality_claims.fresh_table(linter, tmp_path / "shared", data)
+    assert table.startswith("-- fresh (claims-fresh-en.jsonl, 3 sentences, labeled blind")
+    assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in table
+    assert meets
+    # the labeled files the errors are listed from (load_rows' default) never hold the fresh ones
+    assert not set(quality_claims.FRESH_FILES) & set(quality_claims.LABELED_FILES)
