@@ -767,24 +767,30 @@ def test_a_fresh_blind_sample_is_scored_on_its_own(tmp_path: Path) -> None:
     article.write_text(" ".join(text for text, _ in sentences) + "\n", encoding="utf-8")
     data = tmp_path / "data"
     data.mkdir()
+    # article "f" falls in the blind half, "a" in the read half: the same sentences in both
     rows = [
         {
-            "id": f"a#{n}",
-            "article": "a",
+            "id": f"{article}#{n}",
+            "article": article,
             "text": text,
             "language": "en",
             "label": label,
             "source": "news/a.txt",
             "line": 1,
         }
+        for article in ("f", "a")
         for n, (text, label) in enumerate(sentences)
     ]
+    assert [quality_claims.fresh_half(r) for r in rows[::3]] == ["blind", "read"]
     (data / "claims-fresh-en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     linter = Linter.from_config(Config(select=("claims", "sourcing")))
     assert quality_claims.fresh_table(linter, tmp_path / "shared", tmp_path / "empty") is None
     table, meets = quality_claims.fresh_table(linter, tmp_path / "shared", data)
-    assert table.startswith("-- fresh (claims-fresh-en.jsonl, 3 sentences, labeled blind")
-    assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in table
+    blind, read = table.split("-- fresh (claims-fresh-en.jsonl), read half")
+    assert blind.startswith("-- fresh (claims-fresh-en.jsonl), blind half: labeled after the rules were frozen")
+    assert ": 3 sentences --" in blind and ": 3 sentences --" in read
+    for half in (blind, read):
+        assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in half
     assert meets
     # the labeled files the errors are listed from (load_rows' default) never hold the fresh ones
     assert not set(quality_claims.FRESH_FILES) & set(quality_claims.LABELED_FILES)
