@@ -298,6 +298,27 @@ CLEAN_SENTENCES = [
         "fr",
         id="inverted-subject-a3",
     ),
+    # stacked-prepositions, German verb forms after a preposition: "nach" as a postposition
+    # before the verb (10kgnad-test/0280, eltec-deu/DEU092/ch014), "ohne zu" and its
+    # infinitive (eltec-deu/DEU036/ch046)
+    pytest.param(
+        "Seiner Einschätzung nach werden jene Unternehmen mit den vielfältigsten Teams die besten "
+        "Produkte etnwickeln.",
+        "de",
+        id="postposition-nach",
+    ),
+    pytest.param(
+        "Das Wohnhaus, das Jons und Erdme vor fünfzehn Jahren erbauten, das steht zwar noch – aber nur "
+        "dem Scheine nach steht es.",
+        "de",
+        id="postposition-nach-novel",
+    ),
+    pytest.param(
+        "So hielt ich ihre Hand, während sie mich bald ernst, bald lächelnd ansah, ohne zu sprechen, oder "
+        "höchstens, um ein Glas von mir zu verlangen.",
+        "de",
+        id="ohne-zu",
+    ),
 ]
 
 
@@ -332,6 +353,26 @@ DAMAGED_SENTENCES = [
         "en",
         "entities.lowercase-start",
         id="en-said",
+    ),
+    # German: a verb form or a subjunctive auxiliary right after the preposition (the
+    # generator's deletions in 10kgnad-test/0653, 0684, 0184 of half A)
+    pytest.param(
+        "Nach Angaben des Landeskriminalamts in befinden sich fünf Verdächtige in Haft.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-in-verb",
+    ),
+    pytest.param(
+        "Gesprächsstoff bei seien eigentlich alle Themen gewesen, so Fischer.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-bei-subjunctive",
+    ),
+    pytest.param(
+        "Wenn es der Sache nützt, fühle ich mich geehrt, dafür in zu kommen.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-in-zu-infinitive",
     ),
 ]
 
@@ -411,3 +452,16 @@ def test_a_name_in_apposition_to_a_common_noun_is_deleted_like_a_link() -> None:
     text, holes = synthetic.damage(record, synthetic.load_words("en"), None, 1.0)
     assert [(h.text, h.where) for h in holes] == [("BMJ Case Reports", "apposition")]
     assert text == "The findings were published today in the journal ."
+
+
+def test_a_name_standing_as_an_articles_noun_is_deleted_like_a_link() -> None:
+    # "the ⟦iPhone⟧ is": the place issue 12's second note asked for (bbc/entertainment/009).
+    synthetic = _synthetic()
+    record = _news_record(
+        "test/3",
+        "Despite enjoying Dan Brown's conspiracy theory, the Bishop said there was a lack of evidence "
+        "to back up its claims.",
+    )
+    text, holes = synthetic.damage(record, synthetic.load_words("en"), None, 1.0)
+    assert [(h.text, h.where) for h in holes] == [("Bishop", "determiner")]
+    assert "theory, the said there" in text
