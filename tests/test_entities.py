@@ -313,6 +313,11 @@ CLEAN_SENTENCES = [
         "de",
         id="postposition-nach-novel",
     ),
+    # stacked-prepositions: a particle before the same preposition is no doubled word
+    # (eltec-eng/ENG18910_Yeats/ch004)
+    pytest.param(
+        "Each one of them had its head tucked in in a somewhat different way.", "en", id="tucked-in-in"
+    ),
     pytest.param(
         "So hielt ich ihre Hand, während sie mich bald ernst, bald lächelnd ansah, ohne zu sprechen, oder "
         "höchstens, um ein Glas von mir zu verlangen.",
@@ -353,6 +358,27 @@ DAMAGED_SENTENCES = [
         "en",
         "entities.lowercase-start",
         id="en-said",
+    ),
+    # English: the article's noun cut before a reporting verb or a dash (bbc/entertainment/009
+    # and 376 with the generator's deletion), and a preposition the source wrote twice
+    # (bbc/sport/239, a real defect of edited prose)
+    pytest.param(
+        "Despite enjoying Dan Brown's conspiracy theory, the said there was a lack of evidence.",
+        "en",
+        "entities.determiner-before-verb",
+        id="en-the-said",
+    ),
+    pytest.param(
+        "The Da Vinci Code is set in Paris - including the - and has sold around one million copies.",
+        "en",
+        "entities.determiner-before-verb",
+        id="en-the-dash",
+    ),
+    pytest.param(
+        "We lost momentum last season but we cannot afford to to go another season without winning anything.",
+        "en",
+        "entities.stacked-prepositions",
+        id="en-to-to",
     ),
     # German: a verb form or a subjunctive auxiliary right after the preposition (the
     # generator's deletions in 10kgnad-test/0653, 0684, 0184 of half A)
