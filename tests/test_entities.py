@@ -380,6 +380,20 @@ DAMAGED_SENTENCES = [
         "entities.stacked-prepositions",
         id="en-to-to",
     ),
+    # French: "du", "au", "des" followed by a verb or a preposition (wikinews-fr/44536,
+    # piaf/Algérie of half A with the generator's deletion)
+    pytest.param(
+        "La voix du est montée encore plus haut dans le ciel québécois.",
+        "fr",
+        "entities.determiner-before-verb",
+        id="fr-du-est",
+    ),
+    pytest.param(
+        "Il considère l’expédition aux « Portes de fer » (dans la chaîne des en Kabylie) comme une violation.",
+        "fr",
+        "entities.determiner-before-verb",
+        id="fr-des-en",
+    ),
     # German: a verb form or a subjunctive auxiliary right after the preposition (the
     # generator's deletions in 10kgnad-test/0653, 0684, 0184 of half A)
     pytest.param(
