@@ -298,6 +298,14 @@ CLEAN_SENTENCES = [
         "fr",
         id="inverted-subject-a3",
     ),
+    # missing-subject: a passive inverted after the adverbial, its subject after the participle
+    # (wikinews-fr/44881)
+    pytest.param(
+        "Alors, fut mise sur la sellette Ana Pastor García, une journaliste qui animait une émission "
+        "intitulée Los desayunos.",
+        "fr",
+        id="inverted-passive",
+    ),
     # stacked-prepositions, German verb forms after a preposition: "nach" as a postposition
     # before the verb (10kgnad-test/0280, eltec-deu/DEU092/ch014), "ohne zu" and its
     # infinitive (eltec-deu/DEU036/ch046)
