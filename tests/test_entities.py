@@ -321,6 +321,13 @@ CLEAN_SENTENCES = [
         "de",
         id="postposition-nach-novel",
     ),
+    # stacked-prepositions: "by" as the adverb of a verb of motion (bbc/tech/095)
+    pytest.param(
+        "Graphically the rolling road is a convincing enough evocation of speed as the palm trees and "
+        "cactus whip by and the city scrolls past in the background.",
+        "en",
+        id="whip-by-and",
+    ),
     # stacked-prepositions: a particle before the same preposition is no doubled word
     # (eltec-eng/ENG18910_Yeats/ch004)
     pytest.param(
