@@ -18,6 +18,7 @@ such as "of", "de", "von" allowed inside) standing where scrapers find link
 text: after a preposition, in a list (between commas or before a
 conjunction), as a subject (a sentence start followed by a lowercase word),
 as an object (after a verb; in English a word in -ed, -s or a listed verb),
+as the noun of an article ("the Guardian reported", "le Sénat a voté"),
 after a role ("chairman Alan Beith said"), or in English in apposition to a
 common noun after a determiner, closing its phrase ("in the journal BMJ Case
 Reports.").  A possessive ending stays in the text ("of ’s management"): it
@@ -112,7 +113,7 @@ class Hole:
     line: int  # 1-based
     column: int  # 0-based, where the text stood in the damaged line
     text: str
-    where: str  # preposition | list | subject | object | title | apposition
+    where: str  # preposition | list | subject | object | title | apposition | determiner
 
 
 @dataclass
@@ -214,6 +215,10 @@ def _candidates(
         elif before.rstrip().endswith(",") or prev_word in conjunctions:
             if next_token in {",", "."} or next_token.casefold() in conjunctions:
                 found.append((start, end, "list"))
+        elif prev_word in words.get("articles", set()):
+            # A name standing as the noun of an article: "the ⟦Guardian⟧ reported", "le
+            # ⟦Sénat⟧ a voté" (a lowercase word after it made it a modifier, skipped above).
+            found.append((start, end, "determiner"))
         elif prev_word and prev[-1][:1].islower() and prev_word not in function:
             if prev_word in words.get("roles", set()):
                 found.append((start, end, "title"))  # "chairman ⟦Alan Beith⟧ said"
