@@ -545,6 +545,26 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "delegates said they doubt if real negotiations will begin then.",
             "speaker",
         ),
+        # "apparently" hedging its clause, no holder named in it or the sentence before
+        (
+            "en",
+            "Meanwhile, bank regulators are apparently concerned about the implications of the "
+            "collapse in FRN prices.",
+            "allegation",
+        ),
+        (
+            "en",
+            "Apparently, the girl had been given a peanut (or peanut-containing food) from another "
+            "child while on the playground.",
+            "allegation",
+        ),
+        (
+            "fr",
+            "Après avoir signalé une urgence à une vingtaine de kilomètres de l'aéroport, l'avion a "
+            "heurté une ligne à haute tension en s'approchant de la piste et a atterri apparemment "
+            "sur le ventre.",
+            "allegation",
+        ),
         # a faith names no one: an unnamed group
         (
             "en",
@@ -725,6 +745,18 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Trade allowed Third World countries like Bangladesh to get onto the first rung of "
             "industrial development, Christian Aid said.",
         ),
+        # "apparently" as an adjective's adverb, or addressing the reader
+        (
+            "en",
+            "One example was when a health insurance client asked why there was apparently "
+            "unrelated text in the notes field of a medical form.",
+        ),
+        (
+            "en",
+            "Bottle-feeding was akin to comfort eating, producing quieter and apparently more "
+            "content babies who may be over-nourished.",
+        ),
+        ("en", "Apparently you know zilch, zero, zippo about diabetes, so please stop saying ignorant things!"),
         # "sollte" is "should", not hearsay; a press release is the source of "hieß es"
         (
             "de",
