@@ -245,6 +245,7 @@ class Lexicon:
     anonymity: PatternSet | None = None
     contrasts: frozenset[str] = frozenset()
     joins: frozenset[str] = frozenset()  # "and": a clause of its own after the reported speech
+    coordinators: frozenset[str] = frozenset()  # "and", "but": a new subject may follow
     participle_followers: frozenset[str] = frozenset()  # "denied to": a participle, not a speaker's verb
     agent_markers: frozenset[str] = frozenset()  # "surveyed by": a passive participle
     evidence_heads: frozenset[str] = frozenset()  # vague heads that can report a finding ("studies")
@@ -351,6 +352,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         group_pronouns=_words(lists.get("group_pronouns", [])),
         anonymity=_patterns(lists.get("anonymity_patterns", []), regex.IGNORECASE),
         contrasts=_words(lists.get("clause_contrasts", [])),
+        coordinators=_words(lists.get("coordinators", [])),
         joins=_words(lists.get("clause_joins", [])),
         participle_followers=_words(lists.get("participle_followers", [])),
         agent_markers=_words(lists.get("agent_markers", [])),
@@ -1126,7 +1128,9 @@ class _Analyser:
                 return self._group(words, position)
             if (
                 not forward
-                and position <= GENERIC_START + 2  # the clause's subject, not a noun deep inside it
+                # the clause's subject, not a noun deep inside it; "..., and carers have said":
+                # a clause of its own opens right before it
+                and (position <= GENERIC_START + 2 or self._after_join(words, position))
                 and self._next_to_verb(words, position)
                 and self._generic_plural(word, lower)
                 and not (position > 0 and words[position - 1].lower() in lex.affiliations)  # "for callers"
@@ -1308,6 +1312,11 @@ class _Analyser:
         """Whether only links ("have", "also", "largely") stand between a subject
         word and the verb that follows the words."""
         return self._adjacent and all(w.lower() in self.lex.subject_links for w in words[position + 1 :])
+
+    def _after_join(self, words: list[str], position: int) -> bool:
+        """Whether a coordinator opens a clause of its own at most one modifier before
+        the word ("in the UK and carers have said", "but Christian groups say")."""
+        return any(w.lower() in self.lex.coordinators for w in words[max(0, position - 2) : position])
 
     def _generic_plural(self, word: str, lower: str) -> bool:
         return (

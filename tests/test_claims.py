@@ -532,6 +532,46 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "speculation",
         ),
         ("de", "Der 46-Jährige Lenker dürfte die Fahrradfahrerin übersehen haben.", "speculation"),
+        # an unnamed group as the subject of a clause opened by "and"/"but" deep in a sentence
+        (
+            "en",
+            "During 2000 many motorists campaigned against the rises but environmentalists believe "
+            "less duty means more pollution.",
+            "speaker",
+        ),
+        (
+            "en",
+            "The ICO executive board meets here March 30 to April 1 but both producer and consumer "
+            "delegates said they doubt if real negotiations will begin then.",
+            "speaker",
+        ),
+        # "apparently" hedging its clause, no holder named in it or the sentence before
+        (
+            "en",
+            "Meanwhile, bank regulators are apparently concerned about the implications of the "
+            "collapse in FRN prices.",
+            "allegation",
+        ),
+        (
+            "en",
+            "Apparently, the girl had been given a peanut (or peanut-containing food) from another "
+            "child while on the playground.",
+            "allegation",
+        ),
+        (
+            "fr",
+            "Après avoir signalé une urgence à une vingtaine de kilomètres de l'aéroport, l'avion a "
+            "heurté une ligne à haute tension en s'approchant de la piste et a atterri apparemment "
+            "sur le ventre.",
+            "allegation",
+        ),
+        # a faith names no one: an unnamed group
+        (
+            "en",
+            "Muslim groups have repeatedly claimed that their communities are being victimised under "
+            "terror laws.",
+            "speaker",
+        ),
     ],
 )
 def test_weasel_constructions(language: str, text: str, construct: str) -> None:
@@ -687,6 +727,36 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "expected to take place on March 20.",
         ),
         ("de", "Das sei auf absehbare Zeit noch nicht realisierbar, hieß es aus dem Ministerium."),
+        # negative twins: after "to" a plural is no subject (the speaker follows the verb);
+        # "-ments" are things, not people; a faith word inside a name is part of the name
+        (
+            "en",
+            "Analysing traffic will become increasingly important for service providers if they are "
+            "to hold on to bandwidth-hungry gamers said Lindsay Schroth, an analyst with research "
+            "firm The Yankee Group.",
+        ),
+        (
+            "en",
+            "The year-end results include an 8.0 mln dlrs provision for future legal and or "
+            "settlement costs to cover the civil and criminal settlements announced today.",
+        ),
+        (
+            "en",
+            "Trade allowed Third World countries like Bangladesh to get onto the first rung of "
+            "industrial development, Christian Aid said.",
+        ),
+        # "apparently" as an adjective's adverb, or addressing the reader
+        (
+            "en",
+            "One example was when a health insurance client asked why there was apparently "
+            "unrelated text in the notes field of a medical form.",
+        ),
+        (
+            "en",
+            "Bottle-feeding was akin to comfort eating, producing quieter and apparently more "
+            "content babies who may be over-nourished.",
+        ),
+        ("en", "Apparently you know zilch, zero, zippo about diabetes, so please stop saying ignorant things!"),
         # "sollte" is "should", not hearsay; a press release is the source of "hieß es"
         (
             "de",
