@@ -12,6 +12,8 @@ labels of category `entities` (`must`, `should`) and lines labelled clean.
   (finding columns are 1-based, hole columns 0-based);
 - precision: flagged lines (lines with an `entities` finding) that hold a hole;
 - false findings per 10,000 words: `entities` findings on the clean twins;
+- lower: the share of damaged pages whose `entities` score is below their clean
+  twin's (a tie counts against);
 - corpus/clean (edited prose, names intact): every `entities` finding is false
   except where the source itself lost or doubled a word (hand labels,
   bench/data/clean-source-defects.jsonl); printed raw and without those, per
@@ -49,6 +51,7 @@ WINDOW = 20
 TARGET_RECALL = 0.75
 TARGET_PRECISION = 0.90
 TARGET_FALSE_PER_10K = 0.5
+TARGET_TWIN_LOWER = 0.95
 
 
 @dataclass
@@ -60,6 +63,9 @@ class Tally:
     clean_words: int = 0
     clean_findings: int = 0
     pages: int = 0
+    # pages with a clean twin, and those whose `entities` score is below their twin's
+    twins: int = 0
+    twin_lower: int = 0
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
 
@@ -72,6 +78,8 @@ class Tally:
             "clean_words",
             "clean_findings",
             "pages",
+            "twins",
+            "twin_lower",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
@@ -88,6 +96,10 @@ class Tally:
     @property
     def false_per_10k(self) -> float | None:
         return 10000 * self.clean_findings / self.clean_words if self.clean_words else None
+
+    @property
+    def lower_share(self) -> float | None:
+        return self.twin_lower / self.twins if self.twins else None
 
 
 def _entity_findings(result: ArticleResult) -> list[Any]:
@@ -130,6 +142,12 @@ def score_page(linter: Linter, page: Path, lang: str | None) -> tuple[str, Tally
     clean_findings = _entity_findings(clean)
     tally.clean_words = clean.words
     tally.clean_findings = len(clean_findings)
+    damaged_score, clean_score = result.scores.get(CATEGORY), clean.scores.get(CATEGORY)
+    tally.twins = 1
+    # A tie (both unharmed) counts against: the damage went unnoticed by the score.
+    tally.twin_lower = int(
+        damaged_score is not None and clean_score is not None and damaged_score < clean_score
+    )
     tally.false += [f"{stem[:24]}.clean:{f.line}:{f.column}: {f.rule}: {f.excerpt}" for f in clean_findings]
     return result.language, tally
 
@@ -312,7 +330,7 @@ def _row(name: str, tally: Tally) -> str:
     return (
         f"{name:<22} {tally.pages:>5} {tally.holes:>6} {tally.found:>6} {_fmt(tally.recall):>7} "
         f"{tally.flagged_lines:>7} {_fmt(tally.precision):>9} {tally.clean_words:>8} "
-        f"{tally.clean_findings:>6} {_fmt(tally.false_per_10k, 2):>8}"
+        f"{tally.clean_findings:>6} {_fmt(tally.false_per_10k, 2):>8} {_fmt(tally.lower_share, 2):>6}"
     )
 
 
@@ -321,6 +339,7 @@ def _meets(tally: Tally) -> str:
         tally.recall is None or tally.recall >= TARGET_RECALL,
         tally.precision is None or tally.precision >= TARGET_PRECISION,
         tally.false_per_10k is None or tally.false_per_10k <= TARGET_FALSE_PER_10K,
+        tally.lower_share is None or tally.lower_share >= TARGET_TWIN_LOWER,
     ]
     return "meets targets" if all(checks) else "BELOW target"
 
@@ -329,7 +348,7 @@ def print_table(title: str, groups: dict[str, Tally], total_name: str = "all") -
     print(title)
     print(
         f"{'language':<22} {'pages':>5} {'holes':>6} {'found':>6} {'recall':>7} {'flagged':>7} "
-        f"{'precision':>9} {'cleanwds':>8} {'false':>6} {'per10k':>8}"
+        f"{'precision':>9} {'cleanwds':>8} {'false':>6} {'per10k':>8} {'lower':>6}"
     )
     total = Tally()
     for name in sorted(groups):
@@ -362,7 +381,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"recall: hole found within {WINDOW} columns on its line; precision: flagged lines holding a hole;")
     print(
         f"per10k: `{CATEGORY}` findings per 10,000 words of the clean twins. Targets: recall >= "
-        f"{TARGET_RECALL}, precision >= {TARGET_PRECISION}, per10k <= {TARGET_FALSE_PER_10K}.\n"
+        f"{TARGET_RECALL}, precision >= {TARGET_PRECISION}, per10k <= {TARGET_FALSE_PER_10K};\n"
+        f"lower: share of pages whose `{CATEGORY}` score is below their clean twin's (target >= "
+        f"{TARGET_TWIN_LOWER}).\n"
     )
     total = print_table("corpus/holes (languages as detected)", scraped)
     total_fr_de = print_table("corpus/fr-de/holes (languages as labeled)", fr_de)
