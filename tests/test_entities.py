@@ -5,6 +5,7 @@ quiet; the entity metrics reach the report."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import regex
@@ -520,3 +521,32 @@ def test_a_name_standing_as_an_articles_noun_is_deleted_like_a_link() -> None:
     text, holes = synthetic.damage(record, synthetic.load_words("en"), None, 1.0)
     assert [(h.text, h.where) for h in holes] == [("Bishop", "determiner")]
     assert "theory, the said there" in text
+
+
+# -- bench/quality_holes.py: the damaged twin scores lower --------------------------------
+def test_the_holes_bench_counts_a_damaged_page_scoring_below_its_clean_twin(tmp_path: Path) -> None:
+    """A seed line whose linked names were stripped, next to the same line with them: the
+    bench counts the pair, and the damaged page's entities score is the lower one."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    quality_holes = importlib.import_module("quality_holes")
+
+    damaged = "Découvrez comment Meta entend affronter les mastodontes du secteur que sont , et !\n"
+    intact = (
+        "Découvrez comment Meta entend affronter les mastodontes du secteur que sont Google, Apple et TikTok !\n"
+    )
+    (tmp_path / "p.txt").write_text(damaged, encoding="utf-8")
+    (tmp_path / "p.clean.txt").write_text(intact, encoding="utf-8")
+    column = damaged.index(" ,")
+    holes = [{"line": 1, "column": column + 1, "text": "Google"}]
+    (tmp_path / "p.holes.json").write_text(json.dumps(holes), encoding="utf-8")
+    linter = Linter.from_config(Config(select=("entities",)))
+    _, tally = quality_holes.score_page(linter, tmp_path / "p.txt", "fr")
+    assert (tally.found, tally.twins, tally.twin_lower) == (1, 1, 1)
+    # the twin compared with itself is a tie, which counts against
+    (tmp_path / "p.txt").write_text(intact, encoding="utf-8")
+    (tmp_path / "p.holes.json").write_text("[]", encoding="utf-8")
+    _, tally = quality_holes.score_page(linter, tmp_path / "p.txt", "fr")
+    assert (tally.twins, tally.twin_lower) == (1, 0)
