@@ -38,26 +38,27 @@ def lazy(source: str, flags: int = 0) -> Any:
 class PickledPattern:
     """A compiled pattern read back from the rule cache or the wheel's compiled
     rules, rebuilt when first used: a run unpickles every rule of an article's
-    language, but the literal prefilters spare most patterns on most texts
-    (a third of a one-file run went to rebuilding them).  Used as the pattern
-    itself, as LazyPattern is."""
+    language, but the literal prefilters spare most patterns on most texts.
+    Its pickled form (the pattern's compiled code, a long list of numbers)
+    stays bytes until then, so reading the rules back copies it and no more.
+    Used as the pattern itself, as LazyPattern is."""
 
-    def __init__(self, rebuild: Any, arguments: tuple[Any, ...]) -> None:
-        self._rebuild = rebuild
-        self._arguments = arguments
+    def __init__(self, data: bytes) -> None:
+        self._data = data
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # pickle, copy and the like ask for these: not the pattern's
             raise AttributeError(name)
         real = self.__dict__.get("_pattern")
         if real is None:
-            real = self.__dict__["_pattern"] = self._rebuild(*self._arguments)
+            rebuild, arguments = pickle.loads(self._data)
+            real = self.__dict__["_pattern"] = rebuild(*arguments)
         value = getattr(real, name)
         setattr(self, name, value)
         return value
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (PickledPattern, (self._rebuild, self._arguments))
+        return (PickledPattern, (self._data,))
 
 
 _PATTERN = type(regex.compile(""))
@@ -66,8 +67,8 @@ _PATTERN = type(regex.compile(""))
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is _PATTERN:
-            rebuild, arguments = copyreg.dispatch_table[_PATTERN](obj)
-            return (PickledPattern, (rebuild, arguments))
+            data = pickle.dumps(copyreg.dispatch_table[_PATTERN](obj), protocol=pickle.HIGHEST_PROTOCOL)
+            return (PickledPattern, (data,))
         return NotImplemented
 
 
