@@ -297,6 +297,8 @@ def write_compiled(target: Path | None = None) -> Path:
 
     lexicon_pack = rules_dir() / attribution.LEXICON_PACK
     dump = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
+    from artlint.lazyre import dumps as dump_matchers
+
     shipped = _Shipped(
         {
             code: replace(profile, source=profile.source.replace(here, _HERE, 1))
@@ -309,7 +311,7 @@ def write_compiled(target: Path | None = None) -> Path:
         lexicons=_Unpickled(
             {code: dump(attribution.build_lexicon(lexicon_pack, code)) for code in ruleset.languages}
         ),
-        matchers=_Unpickled({code: dump(by_rule) for code, by_rule in matchers.items()}),
+        matchers=_Unpickled({code: dump_matchers(by_rule) for code, by_rule in matchers.items()}),
         codes={rule.id: tuple(rule.compiled) for rules in packs.values() for rule in rules},
     )
     target = target or _compiled_path()
@@ -322,15 +324,14 @@ def _per_language(ruleset: RuleSet) -> RuleSet:
     """`ruleset` with its matchers pickled apart per language, as in the wheel's
     compiled file: reading the cache back then unpickles (recompiles) only the
     languages a run meets, not the French and German patterns for an English page."""
-    import functools
-    import pickle
 
-    dump = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
+    from artlint.lazyre import dumps
+
     matchers: dict[str, dict[str, Any]] = {}
     for index, rule in enumerate(ruleset.rules):  # by position: ids of user packs may repeat
         for code, matcher in rule.compiled.items():
             matchers.setdefault(code, {})[str(index)] = matcher
-    store = _Unpickled({code: dump(by_rule) for code, by_rule in matchers.items()})
+    store = _Unpickled({code: dumps(by_rule) for code, by_rule in matchers.items()})
     return replace(
         ruleset,
         rules=tuple(
@@ -401,8 +402,6 @@ def _build(
     (same content, same code and language data) is read back instead, and a
     bundled pack in `shipped` is taken from there.  `collect` receives each
     pack's compiled rules by file name."""
-    import yaml
-
     from artlint import cache
 
     problems: list[str] = []
@@ -422,6 +421,8 @@ def _build(
         if rules_here is not None:
             readied.append((path, None, rules_here, None, None))
             continue
+        import yaml  # only when a pack is read: a run on compiled packs needs none (8 ms)
+
         try:
             data, node = _load_yaml(path)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:

@@ -4,9 +4,14 @@ reports on real sentences, with and without the name a scraper dropped."""
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
 import pytest
+from conftest import ARTICLES, HAVE_SHARED, SEEDS
 
 from artlint.analysis import gap_features
+from artlint.analysis.trees import TreeModel
 from artlint.api import Linter
 from artlint.config import Config
 from artlint.ruleset import load_ruleset
@@ -115,3 +120,44 @@ def test_severity_and_confidence_follow_the_measured_bands(linter: Linter) -> No
         assert p >= matcher.threshold and finding.message.endswith(f"(probability {p:.2f})")
         assert finding.confidence == matcher.bands.confidence(p)
         assert finding.severity == ("error" if p >= matcher.error_from else rule.severity)
+
+
+def _loop_walk(model: TreeModel) -> TreeModel:
+    """The same model walked by the loop over its arrays, not by generated code."""
+    plain = TreeModel(model.features, model.base, model.trees)
+    plain.__dict__["_walkers"] = None  # what _walkers gives when no code can be generated
+    return plain
+
+
+def _rows_of(paths: list[Path], classes: gap_features.WordClasses) -> list[tuple[float, ...]]:
+    return [row for path in paths for _spot, row in gap_features.candidates(path.read_text("utf-8"), classes)]
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_generated_walk_gives_the_very_floats_of_the_loop(lang: str) -> None:
+    # Rows of real text: the example articles (and the seeds when ../shared is there).
+    matcher = load_ruleset().by_id()[RULE].matcher_for(lang)
+    paths = sorted(ARTICLES.glob("*.txt")) + (sorted(SEEDS.glob("*.txt")) if HAVE_SHARED else [])
+    rows = _rows_of(paths, matcher.classes)
+    for damaged, intact, _lang in (case.values for case in NAMES_CUT if case.values[2] == lang):
+        rows += [
+            row for text in (damaged, intact) for _s, row in gap_features.candidates(text, matcher.classes)
+        ]
+    assert len(rows) >= 3
+    model = pickle.loads(pickle.dumps(matcher.model))  # as the rule cache gives it back
+    assert model.code and model._walkers is not None
+    loop = _loop_walk(model)
+    assert [model.probability(row) for row in rows] == [loop.probability(row) for row in rows]
+    for floor in (matcher.threshold, 0.5, 0.05):
+        assert [model.probability_reaching(row, floor) for row in rows] == [
+            loop.probability_reaching(row, floor) for row in rows
+        ]
+
+
+def test_marshalled_walkers_of_another_python_are_rebuilt_from_the_trees() -> None:
+    matcher = load_ruleset().by_id()[RULE].matcher_for("en")
+    model = matcher.model
+    foreign = TreeModel(model.features, model.base, model.trees, b"2.7.18 (another Python)\0" + b"junk")
+    rows = [row for _s, row in gap_features.candidates(NAMES_CUT[0].values[0], matcher.classes)]
+    assert rows and foreign._walkers is not None
+    assert [foreign.probability(row) for row in rows] == [_loop_walk(model).probability(row) for row in rows]

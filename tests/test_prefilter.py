@@ -120,6 +120,8 @@ TRICKY = [
     [r"(?:(?:the|a)\s+)?(?:first|last|next)\b", r"\b(?:is|are)(?:\s+not)?\s+(?:\w+ly\s+)?\w+ed\b"],
     [r"(?:a|an|the)(?:\s+very)?", r"(?:an?|the)\s+\w+", r"(?:)"],
     [r"\b(?:l|d|qu)['’](?P<at>)", r"\b(?:selon|d['’]après)\s+(?:des|les)\s+\w+"],
+    # leading lookaheads that some branches satisfy by their first character and some do not
+    [r"(?=[\d\w])(?:\b(?:\d[\d,.]*|dozens|-)\s+\w+)", r"(?=[tT])(?:\b(?:the|a|T)\s)", r"(?=\w)(?:\d*x|\s)"],
 ]
 
 
@@ -243,12 +245,30 @@ def test_contained_literals() -> None:
 
 
 def test_branches_split_a_leading_alternation() -> None:
-    assert branches(r"(?=[sm])(?:\b(?:some|many)\s+say)", FLAGS) == [
-        r"(?=[sm])\bsome\s+say",
-        r"(?=[sm])\bmany\s+say",
+    # The leading lookahead is kept in a branch only where it still rules something out.
+    assert branches(r"(?=[sm])(?:\b(?:some|many|few)\s+say)", FLAGS) == [
+        r"\bsome\s+say",
+        r"\bmany\s+say",
+        r"(?=[sm])\bfew\s+say",
     ]
     assert branches(r"\b(?:one\s+of\s+)?the\s+best", FLAGS) == [r"\bone\s+of\s+the\s+best", r"\bthe\s+best"]
     assert branches(r"a|b", FLAGS) == ["a", "b"]
+
+
+def test_a_lookahead_every_branch_satisfies_is_dropped_from_it() -> None:
+    # As in claims.unsourced-statistic: the lookahead kept the regex module from
+    # skipping to the digits, and every branch starts with a digit or a letter.
+    source = r"(?=[\d\w])(?:\b(?:\d[\d,.]*|dozens|hundreds)\s+(?:[\w-]+\s+){0,2}?(?:people|residents)\b)"
+    assert branches(source, FLAGS) == [
+        r"\b\d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:people|residents)\b",
+        r"\bdozens\s+(?:[\w-]+\s+){0,2}?(?:people|residents)\b",
+        r"\bhundreds\s+(?:[\w-]+\s+){0,2}?(?:people|residents)\b",
+    ]
+    # Kept where the branch may start otherwise or consume nothing, or the class is not plain.
+    assert branches(r"(?=\w)(?:\b(?:\w+|-x|\d*y))", FLAGS) == [r"\b\w+", r"(?=\w)\b-x", r"(?=\w)\b\d*y"]
+    assert branches(r"(?=[a-z])(?:ab|cd)", FLAGS) == [r"(?=[a-z])ab", r"(?=[a-z])cd"]
+    assert branches(r"(?=\w)(?:é|b)", FLAGS | regex.ASCII) == [r"(?=\w)é", r"(?=\w)b"]  # \w is [a-zA-Z0-9_]
+    assert branches(r"(?=[²\w])(?:²|b)", FLAGS) == [r"²", r"b"]  # a listed member, a letter
 
 
 @pytest.mark.parametrize(

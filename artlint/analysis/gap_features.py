@@ -14,7 +14,8 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -90,6 +91,17 @@ class WordClasses:
     # How often, in edited prose, a function word follows a preposition or an article:
     # {left: {"": times the left word was seen, right: times followed by it}}.
     pairs: Mapping[str, Mapping[str, int]]
+    # token -> its class, filled as tokens are met (a pure function of the token).
+    _classes: dict[str, str] = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    @cached_property
+    def _left_words(self) -> frozenset[str]:
+        return self.prepositions | self.articles
+
+    @cached_property
+    def _fixed_words(self) -> frozenset[str]:
+        """Every word of a fixed expression: one spanning a spot holds its left word."""
+        return frozenset(word for expression in self.fixed for word in expression)
 
     @classmethod
     def from_variables(
@@ -123,6 +135,14 @@ class WordClasses:
         return folded in self.prepositions or folded in self.articles
 
     def token_class(self, token: str) -> str:
+        known = self._classes.get(token)
+        if known is None:
+            if len(self._classes) >= _MEMO_SIZE:
+                self._classes.clear()
+            known = self._classes[token] = self._token_class(token)
+        return known
+
+    def _token_class(self, token: str) -> str:
         first = token[0]
         if not (first.isalnum()):
             if token == ",":
@@ -155,8 +175,13 @@ _WORDS = frozenset(
 )
 
 
-def _flags(name: str) -> list[float]:
-    return [1.0 if name == c else 0.0 for c in _CLASSES]
+_MEMO_SIZE = 100_000  # distinct tokens whose class is remembered
+# The one-hot row of each class ("" for none).
+_FLAG_ROWS = {name: tuple(1.0 if name == c else 0.0 for c in _CLASSES) for name in ("", *_CLASSES)}
+
+
+def _flags(name: str) -> tuple[float, ...]:
+    return _FLAG_ROWS[name]
 
 
 def candidates(text: str, classes: WordClasses) -> Iterator[tuple[int, tuple[float, ...]]]:
@@ -164,19 +189,25 @@ def candidates(text: str, classes: WordClasses) -> Iterator[tuple[int, tuple[flo
     preposition or an article on the same line, unless it is an article or a
     number (what normally follows) or a capitalised word outside German (a name)."""
     language = [1.0 if classes.language == code else 0.0 for code in LANGUAGES]
+    left_words = classes._left_words
+    german = classes.language == "de"
     for line_start, line in _lines(text):
-        tokens = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(line)]
+        words = _TOKEN_RE.findall(line)
+        tokens: list[tuple[int, str]] | None = None  # with their offsets, once a line has a candidate
         sentence_start = 0
-        for i, (_, token) in enumerate(tokens):
-            if i and tokens[i - 1][1] in _SENTENCE_END:
+        for i in range(len(words) - 1):
+            token = words[i]
+            if i and words[i - 1] in _SENTENCE_END:
                 sentence_start = i
-            if i + 1 >= len(tokens) or not token[0].isalpha() or not classes.left_ok(token):
+            if not token[0].isalpha() or token.casefold() not in left_words:
                 continue
-            right_class = classes.token_class(tokens[i + 1][1])
+            right_class = classes.token_class(words[i + 1])
             # A collapsed deletion leaves a word, or a blank before punctuation, which is
             # entities.space-before-punctuation's; an article or a number normally follows.
-            if right_class not in _WORDS or (right_class == "capitalised" and classes.language != "de"):
+            if right_class not in _WORDS or (right_class == "capitalised" and not german):
                 continue
+            if tokens is None:
+                tokens = [(m.start(), m.group()) for m in _TOKEN_RE.finditer(line)]
             yield (
                 line_start + tokens[i + 1][0],
                 _row(tokens, i, sentence_start, classes, language, right_class),
@@ -204,12 +235,14 @@ def _row(
     following = tokens[i + 2][1] if i + 2 < len(tokens) else None
     previous = tokens[i - 1][1] if i > 0 else None
     # A fixed expression spanning the spot ("keep track of and", "par contre").
-    low = max(0, i - 2)
-    folded = [t.casefold() for _, t in tokens[low : i + 3]]
-    at = i - low
-    fixed = any(
-        tuple(folded[a:b]) in classes.fixed for a in range(at + 1) for b in range(at + 2, len(folded) + 1)
-    )
+    fixed = False
+    if left.casefold() in classes._fixed_words:
+        low = max(0, i - 2)
+        folded = [t.casefold() for _, t in tokens[low : i + 3]]
+        at = i - low
+        fixed = any(
+            tuple(folded[a:b]) in classes.fixed for a in range(at + 1) for b in range(at + 2, len(folded) + 1)
+        )
     row: list[float] = [
         *language,
         1.0 if left.casefold() in classes.object_prepositions else 0.0,
@@ -217,7 +250,7 @@ def _row(
         1.0 if left[0].isupper() else 0.0,
         float(len(left)),
         *_flags(right_class),
-        *(1.0 if right[0].islower() and folded_right.endswith(s) else 0.0 for s in _SUFFIXES),
+        *_suffix_flags(right),
         float(len(right)),
         1.0 if folded_right == left.casefold() else 0.0,
         *_pair(classes, left.casefold(), folded_right, right_class),
@@ -232,6 +265,12 @@ def _row(
         float(len(tokens) - i),
     ]
     return tuple(row)
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _suffix_flags(word: str) -> tuple[float, ...]:
+    folded = word.casefold()
+    return tuple(1.0 if word[0].islower() and folded.endswith(s) else 0.0 for s in _SUFFIXES)
 
 
 def _pair(classes: WordClasses, left: str, right: str, right_class: str) -> tuple[float, float]:
