@@ -230,22 +230,22 @@ class CleanTally:
     rules: Counter[str] = field(default_factory=Counter)
 
 
-Labels = dict[tuple[str, int], list[tuple[int, str]]]  # (record, line) -> [(column, verdict)]
+Labels = dict[tuple[str, int, int, str], str]  # (record, line, column, rule) -> verdict
 
 
 def read_labels(path: Path = DEFECTS_FILE) -> Labels:
-    labels: Labels = defaultdict(list)
+    labels: Labels = {}
     if path.is_file():
         for row in path.read_text(encoding="utf-8").splitlines():
             label = json.loads(row)
-            labels[(label["id"], label["line"])].append((label["column"], label["verdict"]))
-    return dict(labels)
+            labels[(label["id"], label["line"], label["column"], label["rule"])] = label["verdict"]
+    return labels
 
 
-def verdict_at(labels: Labels, record_id: str, line: int, column: int) -> str | None:
-    """The nearest label within WINDOW columns (a changed rule may report a labeled spot a little off)."""
-    near = [(abs(c - column), v) for c, v in labels.get((record_id, line), ()) if abs(c - column) <= WINDOW]
-    return min(near)[1] if near else None
+def verdict_at(labels: Labels, record_id: str, line: int, column: int, rule: str) -> str | None:
+    """The label of exactly this finding (same spot, same rule), or None: a finding that
+    moved or that another rule raises has not been judged, and counts as false."""
+    return labels.get((record_id, line, column, rule))
 
 
 def score_clean(
@@ -270,7 +270,7 @@ def score_clean(
             tally.rules.update(f.rule.removeprefix("entities.") for f in findings)
             lines = record["text"].split("\n")
             for f in findings:
-                verdict = verdict_at(labels, record["id"], f.line, f.column)
+                verdict = verdict_at(labels, record["id"], f.line, f.column, f.rule)
                 tally.defects[half] += verdict in DEFECT_VERDICTS
                 if verdict is None:
                     tally.unlabeled[half] += 1
@@ -294,7 +294,8 @@ def score_clean(
 def print_clean(tallies: dict[tuple[str, str], CleanTally]) -> None:
     print("corpus/clean: false findings per 10,000 words (A: may be tuned on; B: held out)")
     print("raw: every finding counted; excl: findings on hand-labeled source defects (a word truly")
-    print(f"missing or doubled, {DEFECTS_FILE.relative_to(HERE.parent)}) left out; target checked on excl")
+    print(f"missing or doubled, {DEFECTS_FILE.relative_to(HERE.parent)}) left out; target checked on")
+    print("exclB, the half no rule was tuned on (its findings were read to label them)")
     print(
         f"{'language genre':<22} {'words':>9} {'found':>5} {'defct':>5} {'unlab':>5} "
         f"{'rawA':>5} {'rawB':>5} {'raw':>5} {'exclA':>5} {'exclB':>5} {'excl':>5} {'target':>6}  rules"
@@ -308,7 +309,7 @@ def print_clean(tallies: dict[tuple[str, str], CleanTally]) -> None:
         target = CLEAN_TARGETS.get(genre, TARGET_FALSE_PER_10K)
         overall = _per_10k(found - defects, words) or 0.0
         rules = ", ".join(f"{rule} {n}" for rule, n in tally.rules.most_common(5))
-        flag = "" if overall <= target else "  BELOW target"
+        flag = "" if (excl[1] or 0.0) <= target else "  BELOW target"
         print(
             f"{language + ' ' + genre:<22} {words:>9} {found:>5} {defects:>5} "
             f"{sum(tally.unlabeled.values()):>5} "

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                     if f.category != "entities" or f.rule == JUDGE:
                         continue
                     if which == "intact":
-                        right = verdict_at(labels, record["id"], f.line, f.column) in DEFECT_VERDICTS
+                        right = verdict_at(labels, record["id"], f.line, f.column, f.rule) in DEFECT_VERDICTS
                     else:
                         right = any(
                             f.line == h.line and abs(f.column - 1 - h.column) <= WINDOW for h in holes
