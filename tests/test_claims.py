@@ -241,9 +241,9 @@ def test_figures_on_the_held_out_fold() -> None:
     english = [r for r in rows if r["language"] == "en"]
     score = score_of(zip(english, predict(linter, english, SHARED), strict=True))
     values = score.values()
-    assert values["weasel_precision"] >= 0.77  # 0.81 (47/58); 0.80 (44/55) when written
-    assert values["weasel_recall"] >= 0.77  # 0.81 (47/58); 0.76 (44/58) when written
-    assert values["claims_precision"] >= 0.72  # 0.77 (47/61); 0.76 (44/58) when written
+    assert values["weasel_precision"] >= 0.77  # 0.79 (48/61); 0.80 (44/55) when written
+    assert values["weasel_recall"] >= 0.77  # 0.83 (48/58); 0.76 (44/58) when written
+    assert values["claims_precision"] >= 0.72  # 0.75 (48/64); 0.76 (44/58) when written
     assert score.attributed_flagged <= 0.03 * score.attributed
 
 
@@ -839,11 +839,16 @@ def test_one_weasel_finding_per_sentence() -> None:
     assert findings[1].confidence is not None
 
 
-def test_a_fresh_blind_sample_is_scored_on_its_own(tmp_path: Path) -> None:
-    """bench/quality_claims.py scores bench/data/claims-fresh-*.jsonl (labeled blind after the
-    rules were frozen) in a table of its own, and lists none of its errors: a fake sample here."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import quality_claims
+def test_a_fresh_blind_sample_is_scored_on_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bench/quality_claims.py scores bench/data/claims-fresh-*.jsonl (labeled without reading
+    the rules) in two tables of its own, its blind half first, and lists the errors of its read
+    half only: a fake sample here."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    quality_claims = importlib.import_module("quality_claims")
 
     article = tmp_path / "shared" / "news" / "a.txt"
     article.parent.mkdir(parents=True)
@@ -875,10 +880,16 @@ def test_a_fresh_blind_sample_is_scored_on_its_own(tmp_path: Path) -> None:
     assert quality_claims.fresh_table(linter, tmp_path / "shared", tmp_path / "empty") is None
     table, meets = quality_claims.fresh_table(linter, tmp_path / "shared", data)
     blind, read = table.split("-- fresh (claims-fresh-en.jsonl), read half")
-    assert blind.startswith("-- fresh (claims-fresh-en.jsonl), blind half: labeled after the rules were frozen")
+    assert blind.startswith("-- fresh (claims-fresh-en.jsonl), blind half: labeled without reading the rules")
     assert ": 3 sentences --" in blind and ": 3 sentences --" in read
     for half in (blind, read):
         assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in half
     assert meets
-    # the labeled files the errors are listed from (load_rows' default) never hold the fresh ones
-    assert not set(quality_claims.FRESH_FILES) & set(quality_claims.LABELED_FILES)
+    # the error listing of the fresh sample shows its read half only
+    missed = [
+        {**rows[0], "text": "Shares rose 2% on Monday, in the blind half.", "label": "weasel"},
+        {**rows[3], "text": "Shares rose 2% on Monday, in the read half.", "label": "weasel"},
+    ]
+    quality_claims._errors(missed, [set(), set()], "fresh-read")
+    listed = capsys.readouterr().out
+    assert "in the read half" in listed and "in the blind half" not in listed
