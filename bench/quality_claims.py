@@ -184,6 +184,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"  de artlint: {score_of(zip(cues, predict(linter, cues, shared), strict=True))}")
         print(f"  de peer:    {score_of(zip(cues, peer_predictions(cues), strict=True))}")
     print()
+    print("-- agreement: samples labeled a second time, blind --")
+    print("\n".join(agreement()) or "  none")
+    print()
     print("-- weasel constructions: sentences holding one / of them weasel (confidence) --")
     found = constructs(rows, shared)
     for fold, member in folds.items():
@@ -233,6 +236,38 @@ def fresh_table(linter: Linter, shared: Path, data: Path | None = None) -> tuple
         parts.append(_table(rows, predictions, peer, lambda r, half=half: fresh_half(r) == half))
     blind = ((r, p) for r, p in zip(rows, predictions, strict=True) if fresh_half(r) == "blind")
     return "\n".join(parts), score_of(blind).meets_targets()
+
+
+# Samples labeled a second time, blind: (second labels, the files holding the first ones)
+AGREEMENT = (
+    ("claims-agreement-relabel.jsonl", LABELED_FILES),
+    ("claims-fresh-agreement-relabel.jsonl", FRESH_FILES),
+)
+
+
+def agreement(data: Path | None = None) -> list[str]:
+    """Per twice-labeled sample: how often the two labelers agree, and Cohen's kappa."""
+    lines = []
+    for relabel, files in AGREEMENT:
+        path = (data or DATA) / relabel
+        if not path.is_file():
+            continue
+        first = {r["id"]: r["label"] for r in load_rows(files, data)}
+        second = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        pairs = [(first[r["id"]], r["label"]) for r in second if r["id"] in first]
+        if not pairs:
+            continue
+        n = len(pairs)
+        observed = sum(a == b for a, b in pairs) / n
+        one, two = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+        expected = sum(one[k] * two[k] for k in LABELS) / n / n
+        kappa = (observed - expected) / (1 - expected) if expected < 1 else 1.0
+        both = sum(a == b == "weasel" for a, b in pairs)
+        lines.append(
+            f"  {relabel}: {n} sentences, agree {observed:.2f}, kappa {kappa:.2f}; weasel: first "
+            f"{one['weasel']}, second {two['weasel']}, both {both}"
+        )
+    return lines
 
 
 # -- labeled rows ---------------------------------------------------------------------------

@@ -774,7 +774,10 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Bottle-feeding was akin to comfort eating, producing quieter and apparently more "
             "content babies who may be over-nourished.",
         ),
-        ("en", "Apparently you know zilch, zero, zippo about diabetes, so please stop saying ignorant things!"),
+        (
+            "en",
+            "Apparently you know zilch, zero, zippo about diabetes, so please stop saying ignorant things!",
+        ),
         # "sollte" is "should", not hearsay; a press release is the source of "hieß es"
         (
             "de",
@@ -893,3 +896,35 @@ def test_a_fresh_blind_sample_is_scored_on_its_own(
     quality_claims._errors(missed, [set(), set()], "fresh-read")
     listed = capsys.readouterr().out
     assert "in the read half" in listed and "in the blind half" not in listed
+
+
+def test_the_agreement_of_two_labelers_is_measured_with_kappa(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bench/quality_claims.py agreement(): observed agreement and Cohen's kappa of a sample
+    labeled twice (four sentences of a fake sample, one disagreement)."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    quality_claims = importlib.import_module("quality_claims")
+    labels = ["weasel", "attributed", "none", "none"]
+    first = [
+        {
+            "id": f"a#{n}",
+            "article": "a",
+            "text": f"Sentence {n}.",
+            "language": "en",
+            "label": label,
+            "source": "a",
+        }
+        for n, label in enumerate(labels)
+    ]
+    (tmp_path / "claims-en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in first), encoding="utf-8")
+    second = [{"id": r["id"], "label": r["label"]} for r in first]
+    second[0]["label"] = "none"  # the second labeler saw no weasel in the first sentence
+    (tmp_path / "claims-agreement-relabel.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in second), encoding="utf-8"
+    )
+    (line,) = quality_claims.agreement(tmp_path)
+    # observed 3/4; expected (1*0 + 1*1 + 2*3) / 16 = 7/16; kappa (12/16 - 7/16) / (9/16) = 5/9
+    assert "4 sentences, agree 0.75, kappa 0.56; weasel: first 1, second 0, both 0" in line
