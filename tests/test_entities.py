@@ -357,12 +357,30 @@ CLEAN_SENTENCES = [
     ),
     pytest.param("1992 folgte ihm Thomas Klestil: Er wurde siebenter Bundespräsident.", "de", id="de-colon"),
     pytest.param(
+        "Der argentinische Pontifex traf am Sonntag in Quito ein. Dem Vernehmen nach sei er müde; laut "
+        "Polizeiangaben kamen etwa 600 Teilnehmer.",
+        "de",
+        id="de-in-quito-ein",
+    ),
+    pytest.param(
         "François Hollande avait promis d'engager la réduction en conformité avec l'accord électoral "
         "négocié entre le PS et les écologistes d'EELV.",
         "fr",
         id="fr-le-ps-et",
     ),
     pytest.param("— C'est vrai ! dit Jean-Claude en lui poussant le coude.", "fr", id="fr-incise-name"),
+    pytest.param(
+        "En finissant ces mots, la bouche de Félix se remplit de sang ; il tenta de se lever, de ne rien "
+        "dire, et ils ne les ont pas vus.",
+        "fr",
+        id="fr-de-se-infinitive",
+    ),
+    # "sur les cent mille livres": "les" is a clitic only after "de" (eltec-fra/FRA01203_Feval/ch004)
+    pytest.param(
+        "Pendant qu'il attend patiemment son maître, assis sur les cent mille livres qui représentent sa fortune.",
+        "fr",
+        id="fr-sur-les-cent",
+    ),
     pytest.param("— Tais-toi ! dit-elle, c'est un grand secret ; n'en parle pas.", "fr", id="fr-dit-elle"),
     pytest.param("— Madame, dit tout à coup Louison, M. le marquis aura sa réponse.", "fr", id="fr-dit-tout"),
 ]
@@ -477,6 +495,24 @@ DAMAGED_SENTENCES = [
         "entities.stacked-prepositions",
         id="de-laut-adverb",
     ),
+    # (10kgnad-test half A: "laut ⟦Polizeiangaben⟧ etwa", "in ⟦Quito⟧ ein und", and
+    # eltec-deu "ehe er nach ⟦Nürnberg⟧ kam")
+    pytest.param(
+        "Zur Gegenkundgebung kamen laut etwa 600 Teilnehmer.", "de", "entities.stacked-prepositions", id="de-laut-etwa"
+    ),
+    pytest.param(
+        "Der argentinische Pontifex traf am Sonntag in ein und wurde von Präsident Rafael Correa auf dem "
+        "Flughafen empfangen.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-in-particle",
+    ),
+    pytest.param(
+        "Der Ritter, der wieder auf Weyspriach's Schlosse eingekehrt war, ehe er nach kam, hatte diesen Ring.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-nach-verb",
+    ),
     pytest.param(
         "1992 folgte ihm : Er wurde siebenter Bundespräsident in der Zweiten Republik.",
         "de",
@@ -502,6 +538,23 @@ DAMAGED_SENTENCES = [
     ),
     pytest.param(
         "— C'est vrai ! dit en lui poussant le coude.", "fr", "entities.missing-subject", id="fr-incise"
+    ),
+    # French: an article before "ne"/"se", "les" after "que", "de" with a clitic and a finite
+    # verb (wikinews-fr, piaf and eltec-fra/FRA01102_Dombre records of half A with the deletion)
+    pytest.param(
+        "Bien que les ne sont pas considérés comme favoris pour l'or, ils ont de bonnes chances.",
+        "fr",
+        "entities.determiner-before-verb",
+        id="fr-les-ne",
+    ),
+    pytest.param(
+        "Selon le contrat de transport pour Gênes que les ont conclu à Porto Vitylo avec le capitaine.",
+        "fr",
+        "entities.determiner-before-verb",
+        id="fr-que-les-verb",
+    ),
+    pytest.param(
+        "En finissant ces mots, la bouche de se remplit de sang.", "fr", "entities.stacked-prepositions", id="fr-de-se"
     ),
     pytest.param(
         "— Mais, marraine, dit en plaçant ses mains sur l'épaule de sa tante, je vous dis que je suis très "
