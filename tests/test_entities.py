@@ -514,6 +514,13 @@ DAMAGED_SENTENCES = [
         id="de-nach-verb",
     ),
     pytest.param(
+        "Es gab niemals die Absicht der Afrikanischen Union, eine Mission nach zu entsenden ohne die "
+        "Zustimmung der Regierung.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-nach-zu",
+    ),
+    pytest.param(
         "1992 folgte ihm : Er wurde siebenter Bundespräsident in der Zweiten Republik.",
         "de",
         "entities.space-before-punctuation",
@@ -555,6 +562,12 @@ DAMAGED_SENTENCES = [
     ),
     pytest.param(
         "En finissant ces mots, la bouche de se remplit de sang.", "fr", "entities.stacked-prepositions", id="fr-de-se"
+    ),
+    pytest.param(
+        "Je ne pouvais guère définir cette odeur ; je dis à :\n— Tu sens ?",
+        "fr",
+        "entities.missing-before-punctuation",
+        id="fr-a-colon",
     ),
     pytest.param(
         "— Mais, marraine, dit en plaçant ses mains sur l'épaule de sa tante, je vous dis que je suis très "
