@@ -340,6 +340,49 @@ CLEAN_SENTENCES = [
         "de",
         id="ohne-zu",
     ),
+    # The intact twins of the damaged sentences below, and uses the new German and French
+    # patterns leave alone: a postposed "nach" and "nach wie vor" (10kgnad-test/0213, 0357),
+    # an inflected adjective in a list after "mit" (eltec-deu/DEU046/ch006), "dit-elle" and
+    # "dit tout à coup Louison" (eltec-fra/FRA02101_Girardin/ch022, FRA00801_Dash/ch013)
+    pytest.param(
+        "Zahlreiche Fasanerien sollen unter anderem in Niederösterreich betrieben werden.", "de", id="de-in-name"
+    ),
+    pytest.param(
+        "Wer hat Ihrer Meinung nach recht? Forscher kennen den Standort von Philae nach wie vor nicht.",
+        "de",
+        id="de-nach-postposed",
+    ),
+    pytest.param(
+        "Und Trud und Gerdt empfingen ihn mit kurzen, rasch herausgestoßenen Fragen.", "de", id="de-mit-adjective"
+    ),
+    pytest.param("1992 folgte ihm Thomas Klestil: Er wurde siebenter Bundespräsident.", "de", id="de-colon"),
+    pytest.param(
+        "Der argentinische Pontifex traf am Sonntag in Quito ein. Dem Vernehmen nach sei er müde; laut "
+        "Polizeiangaben kamen etwa 600 Teilnehmer.",
+        "de",
+        id="de-in-quito-ein",
+    ),
+    pytest.param(
+        "François Hollande avait promis d'engager la réduction en conformité avec l'accord électoral "
+        "négocié entre le PS et les écologistes d'EELV.",
+        "fr",
+        id="fr-le-ps-et",
+    ),
+    pytest.param("— C'est vrai ! dit Jean-Claude en lui poussant le coude.", "fr", id="fr-incise-name"),
+    pytest.param(
+        "En finissant ces mots, la bouche de Félix se remplit de sang ; il tenta de se lever, de ne rien "
+        "dire, et ils ne les ont pas vus.",
+        "fr",
+        id="fr-de-se-infinitive",
+    ),
+    # "sur les cent mille livres": "les" is a clitic only after "de" (eltec-fra/FRA01203_Feval/ch004)
+    pytest.param(
+        "Pendant qu'il attend patiemment son maître, assis sur les cent mille livres qui représentent sa fortune.",
+        "fr",
+        id="fr-sur-les-cent",
+    ),
+    pytest.param("— Tais-toi ! dit-elle, c'est un grand secret ; n'en parle pas.", "fr", id="fr-dit-elle"),
+    pytest.param("— Madame, dit tout à coup Louison, M. le marquis aura sa réponse.", "fr", id="fr-dit-tout"),
 ]
 
 
@@ -429,6 +472,109 @@ DAMAGED_SENTENCES = [
         "de",
         "entities.stacked-prepositions",
         id="de-in-zu-infinitive",
+    ),
+    # German, round 2: a verb form closing the clause or before an auxiliary, a sentence
+    # adverb right after a preposition, a blank before a colon (10kgnad-test/0570, 0243,
+    # 0018 and a half-A sentence with the generator's deletion)
+    pytest.param(
+        "Zahlreiche Fasanerien sollen unter anderem in betrieben werden.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-in-participle-auxiliary",
+    ),
+    pytest.param(
+        "Keith Jarretts Köln Concert (abgespielt in doppelter Geschwindigkeit), entsteht bei allerdings "
+        "ein hypnotischer Sog, dem man sich kaum entziehen kann.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-bei-adverb",
+    ),
+    pytest.param(
+        "Der Plan beinhaltete laut angeblich auch, dass ein kleines Team des Finanzministeriums helfe.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-laut-adverb",
+    ),
+    # (10kgnad-test half A: "laut ⟦Polizeiangaben⟧ etwa", "in ⟦Quito⟧ ein und", and
+    # eltec-deu "ehe er nach ⟦Nürnberg⟧ kam")
+    pytest.param(
+        "Zur Gegenkundgebung kamen laut etwa 600 Teilnehmer.", "de", "entities.stacked-prepositions", id="de-laut-etwa"
+    ),
+    pytest.param(
+        "Der argentinische Pontifex traf am Sonntag in ein und wurde von Präsident Rafael Correa auf dem "
+        "Flughafen empfangen.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-in-particle",
+    ),
+    pytest.param(
+        "Der Ritter, der wieder auf Weyspriach's Schlosse eingekehrt war, ehe er nach kam, hatte diesen Ring.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-nach-verb",
+    ),
+    pytest.param(
+        "Es gab niemals die Absicht der Afrikanischen Union, eine Mission nach zu entsenden ohne die "
+        "Zustimmung der Regierung.",
+        "de",
+        "entities.stacked-prepositions",
+        id="de-nach-zu",
+    ),
+    pytest.param(
+        "1992 folgte ihm : Er wurde siebenter Bundespräsident in der Zweiten Republik.",
+        "de",
+        "entities.space-before-punctuation",
+        id="de-blank-colon",
+    ),
+    # French: a word that elides before a vowel written in full (wikinews-fr/44999,
+    # piaf/Pierre_Du_Bosc), a dialogue tag that lost its inverted subject
+    # (eltec-fra/FRA00101_Adam/ch009, FRA01401_Fleuriot/ch016), with the generator's deletion
+    pytest.param(
+        "François Hollande avait promis d'engager la réduction en conformité avec l'accord électoral "
+        "négocié entre le et les écologistes d'EELV.",
+        "fr",
+        "entities.stacked-prepositions",
+        id="fr-le-et",
+    ),
+    pytest.param(
+        "Le colloque le donna pour collègue au célèbre Bochart au temple de où il ne tarda pas à acquérir "
+        "une réputation d’éloquence.",
+        "fr",
+        "entities.stacked-prepositions",
+        id="fr-de-ou",
+    ),
+    pytest.param(
+        "— C'est vrai ! dit en lui poussant le coude.", "fr", "entities.missing-subject", id="fr-incise"
+    ),
+    # French: an article before "ne"/"se", "les" after "que", "de" with a clitic and a finite
+    # verb (wikinews-fr, piaf and eltec-fra/FRA01102_Dombre records of half A with the deletion)
+    pytest.param(
+        "Bien que les ne sont pas considérés comme favoris pour l'or, ils ont de bonnes chances.",
+        "fr",
+        "entities.determiner-before-verb",
+        id="fr-les-ne",
+    ),
+    pytest.param(
+        "Selon le contrat de transport pour Gênes que les ont conclu à Porto Vitylo avec le capitaine.",
+        "fr",
+        "entities.determiner-before-verb",
+        id="fr-que-les-verb",
+    ),
+    pytest.param(
+        "En finissant ces mots, la bouche de se remplit de sang.", "fr", "entities.stacked-prepositions", id="fr-de-se"
+    ),
+    pytest.param(
+        "Je ne pouvais guère définir cette odeur ; je dis à :\n— Tu sens ?",
+        "fr",
+        "entities.missing-before-punctuation",
+        id="fr-a-colon",
+    ),
+    pytest.param(
+        "— Mais, marraine, dit en plaçant ses mains sur l'épaule de sa tante, je vous dis que je suis très "
+        "heureux.",
+        "fr",
+        "entities.missing-subject",
+        id="fr-incise-comma",
     ),
 ]
 
