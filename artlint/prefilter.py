@@ -40,7 +40,7 @@ from functools import cached_property
 
 import regex
 
-from artlint.lazyre import lazy
+from artlint.lazyre import compiled, lazy
 
 # Characters the `regex` module matches case-insensitively with others that
 # `str.lower` does not give: each to one member of its class (lower-cased).
@@ -62,8 +62,8 @@ MAX_REQUIRED_WORDS = 4  # looking a longer list up costs more than it saves
 MIN_REQUIRED = 3  # shorter literals are in every text: checking them saves nothing
 MAX_REQUIRED = 3
 _BOUNDS_RE = lazy(r"\{(\d*)(,(\d*))?\}")
-_WORD_RUN_RE = regex.compile(r"\w+")
-_WORD_CHAR_RE = regex.compile(r"\w")
+_WORD_RUN_RE = compiled(r"\w+")
+_WORD_CHAR_RE = compiled(r"\w")
 _SCOPED_FLAGS_RE = lazy(r"\(\?[aimsu]*(?:-[aimsu]+)?:")
 # Free spacing, full case folding ("ss" for "ß"), POSIX (longest) or fuzzy
 # matching, searching backwards: not for this reader.

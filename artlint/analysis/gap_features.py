@@ -17,10 +17,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-import regex
+from artlint.lazyre import compiled
 
 # A token: a word (inner apostrophes and hyphens) or one punctuation mark.
-_TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
+_TOKEN_RE = compiled(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
 _SENTENCE_END = frozenset(".!?…")
 _OPENING = frozenset('([{"“«‘„')
 

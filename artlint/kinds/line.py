@@ -102,6 +102,7 @@ from artlint.analysis.lists import shared_template
 from artlint.document import Document, Line
 from artlint.findings import Finding
 from artlint.kinds.unless import compile_patterns
+from artlint.lazyre import compiled
 from artlint.matching import (
     WORD_EDGE_AFTER,
     WORD_EDGE_BEFORE,
@@ -122,12 +123,12 @@ NAME = "line"
 _TRAIL = r"[^\S\n]*(?:[.!?:;…*|»«\"'”“()\[\]·•–—/-][^\S\n]*)*"
 # Words: letters/digits runs; each CJK character counts as half a word, as
 # those scripts write a sentence without spaces.
-_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_WORD_RE = compiled(r"[\p{L}\p{N}]+")
+_CJK_RE = compiled(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # A sentence end: terminal punctuation, optionally closed by quotes or brackets.
 # An ellipsis is not one: a teaser cut short ("The company said...") ends so.
-_SENTENCE_END_RE = regex.compile(r"(?<![.…])([.!?])['\"”’»)\]]*[^\S\n]*$")
-_SENTENCE_MARK_RE = regex.compile(r"[.!?。！？]")
+_SENTENCE_END_RE = compiled(r"(?<![.…])([.!?])['\"”’»)\]]*[^\S\n]*$")
+_SENTENCE_MARK_RE = compiled(r"[.!?。！？]")
 PROSE_WORDS = 10
 QUESTION_WORDS = 16  # a line ending in ? or ! is prose from this length
 LONG_WORDS = 25
