@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -43,6 +42,7 @@ from artlint.matching import (
     scan,
 )
 from artlint.prefilter import whole_word_places
+from artlint.records import dataclass
 from artlint.resources import rules_dir
 
 LEXICON_PACK = "sourcing.yaml"

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from artlint.errors import ConfigError, schema_message
+from artlint.records import dataclass
 from artlint.resources import load_schema
 
 CONFIG_NAMES = (".artlint.toml", "pyproject.toml")

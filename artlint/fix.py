@@ -31,7 +31,7 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from artlint import atomic
@@ -41,6 +41,7 @@ from artlint.errors import InputProblem, internal_error, problem_line
 from artlint.findings import Finding
 from artlint.lazyre import compiled
 from artlint.limits import Limits, too_large
+from artlint.records import dataclass
 from artlint.sources import Article, SourceOptions, decode, expand_paths, format_of, read_file
 
 # Enough for a zone rule to walk down a head of residue one line at a time;

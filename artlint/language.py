@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Any
 
 from artlint.lazyre import compiled
+from artlint.records import dataclass
 
 UNDETERMINED = "und"
 _TOKEN_RE = compiled(r"\p{L}+")

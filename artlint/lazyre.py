@@ -124,9 +124,8 @@ def dumps(value: Any) -> bytes:
     return buffer.getvalue()
 
 
-def write_patterns(target: Path | None = None) -> Path:
-    """Compile every module-level pattern of the package (those made with `compiled`
-    or `lazy`) and write them where `compiled` looks first (the build runs this)."""
+def import_package() -> None:
+    """Import every module of the package, for the build to see what they make at import."""
     import importlib
     import pkgutil
 
@@ -137,8 +136,14 @@ def write_patterns(target: Path | None = None) -> Path:
             continue
         try:
             importlib.import_module(module.name)
-        except Exception:
+        except Exception:  # an optional extra missing: what it makes is made at run time
             continue
+
+
+def write_patterns(target: Path | None = None) -> Path:
+    """Compile every module-level pattern of the package (those made with `compiled`
+    or `lazy`) and write them where `compiled` looks first (the build runs this)."""
+    import_package()
     reduce = copyreg.dispatch_table[_PATTERN]
     protocol = pickle.HIGHEST_PROTOCOL
     table = {key: pickle.dumps(reduce(regex.compile(*key)), protocol=protocol) for key in _asked}

@@ -8,7 +8,6 @@ import contextlib
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -17,6 +16,7 @@ from artlint.document import Document
 from artlint.findings import Finding, Fix
 from artlint.lazyre import compiled, lazy
 from artlint.prefilter import Prefilter, branches, fold, opens_with_whole_word, prefilter
+from artlint.records import dataclass
 from artlint.rule import ANY_LANGUAGE, Rule
 
 # Letters that differ only by accents; used for accent-insensitive phrases.

@@ -35,12 +35,13 @@ patterns are run the usual way.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 import regex
 
 from artlint.lazyre import compiled, lazy
+from artlint.records import dataclass
 
 # Characters the `regex` module matches case-insensitively with others that
 # `str.lower` does not give: each to one member of its class (lower-cased).

@@ -9,12 +9,13 @@ blanked out (replaced by spaces), never removed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
 
 from artlint.document import SourceMap
 from artlint.lazyre import lazy
+from artlint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from artlint import __version__, measured
 from artlint.errors import RulePackError, schema_message
 from artlint.kinds import KINDS
 from artlint.language import LanguageProfile
+from artlint.records import dataclass
 from artlint.resources import languages_dir, load_schema, rules_dir
 from artlint.rule import ANY_LANGUAGE, Example, Rule
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Container, Sequence
-from dataclasses import dataclass
 
 import regex
 
@@ -23,6 +22,7 @@ from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.line import Layout, layout
 from artlint.lazyre import compiled
+from artlint.records import dataclass
 
 _WORD_RE = compiled(r"[\p{L}\p{N}]+")
 _LETTER_RE = compiled(r"\p{L}")

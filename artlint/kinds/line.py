@@ -93,7 +93,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import regex
@@ -116,6 +116,7 @@ from artlint.matching import (
     time_left,
 )
 from artlint.prefilter import contained_literals
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "line"

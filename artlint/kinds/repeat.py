@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from artlint.document import Document
@@ -41,6 +40,7 @@ from artlint.findings import Finding
 from artlint.kinds.line import in_zone, layout
 from artlint.lazyre import compiled, lazy
 from artlint.matching import line_fix, make_finding
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "repeat"
