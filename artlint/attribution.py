@@ -1620,6 +1620,8 @@ def _tokens(text: str) -> list[str]:
 def _word_tokens(word: str) -> list[str]:
     """The tokens of one match of _WORD_OR_COMMA_RE."""
     word = word.rstrip(".") or word
+    if "'" not in word[:4] and "’" not in word[:4]:
+        return [word]  # an elision's mark is its 2nd to 4th character: most words have none
     elision = _ELISION_RE.match(word)
     if elision and len(word) > elision.end():
         return [elision.group(1).replace("’", "'"), word[elision.end() :]]

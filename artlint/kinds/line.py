@@ -362,9 +362,8 @@ def _lines_holding(document: Document, facts: Layout, needles: tuple[str, ...]) 
         return None
     starts = _line_starts(document, facts)
     places: list[int] = []
-    for literal in needles:
-        if not folded.has((literal,)):
-            continue  # most are absent: found so among the distinct words, half the text
+    # Most are absent: ruled out among the distinct words, half the text.
+    for literal in folded.present(needles):
         places.extend(folded.places(literal))
         if len(places) > len(starts):
             return None  # about every line holds one: no use sorting them out
