@@ -33,6 +33,7 @@ def test_a_class_made_from_the_table_behaves_as_a_dataclass(
         words: tuple[str, ...] = ()
 
     assert "exec" not in vars(dataclasses)  # found again in builtins once the class is made
+    assert Place.__doc__ == "Place"  # not "Place(line: int, ...)": inspect.signature is not called
     place = Place(3, ("said", "the"))
     assert place == Place(3, ("said", "the")) and hash(place) == hash(Place(3, ("said", "the")))
     assert repr(place).endswith("<locals>.Place(line=3, words=('said', 'the'))")
