@@ -108,7 +108,7 @@ def load_ruleset(extra_paths: Sequence[str | Path] = (), use_cache: bool = True)
     if shipped is not None and len(shipped.packs) == len(files):
         # Only bundled packs, compiled at build time: nothing to read from or write to the cache.
         return _build(files, language_files, None, shipped)
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(_environment())
     # The compiled form depends on the code that compiles it, too: the kinds and
     # every helper they call (hashing the whole package costs about a millisecond).
     package = Path(__file__).resolve().parent
@@ -211,13 +211,20 @@ def _compiled_path() -> Path:
     return Path(__file__).resolve().parent / COMPILED_NAME
 
 
-def _key_files(language_files: Sequence[Path]) -> tuple[hashlib._Hash, list[tuple[Path, Path]]]:
-    """A digest of the versions the compiled form depends on, and (root, path) of its files."""
+def _environment() -> bytes:
+    """What every compiled form depends on besides the files: a pickled pattern holds the
+    compiled program of the `regex` that wrote it (another one may crash on it), and the
+    trees' generated code is marshalled by this Python."""
     import sys
 
     import regex
 
-    digest = hashlib.sha256(f"{__version__}\0{sys.version_info[:2]}\0{regex.__version__}\0".encode())
+    return f"{__version__}\0{sys.version_info[:2]}\0{regex.__version__}\0".encode()
+
+
+def _key_files(language_files: Sequence[Path]) -> tuple[hashlib._Hash, list[tuple[Path, Path]]]:
+    """A digest of the versions the compiled form depends on, and (root, path) of its files."""
+    digest = hashlib.sha256(_environment())
     package = Path(__file__).resolve().parent
     table = [measured.TABLE_PATH] if measured.TABLE_PATH.exists() else []
     files = [(package, path) for path in sorted(package.rglob("*.py"))]

@@ -565,6 +565,13 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "sur le ventre.",
             "allegation",
         ),
+        # a figure of another clause is not the speakers' share, as a poll's is ("Some 87%
+        # said"): BBC business, its opening clause ("On Tuesday, figures showed") left out
+        (
+            "en",
+            "China's economy grew by 9.5% in 2004 and experts say the overall growth picture remains strong.",
+            "speaker",
+        ),
         # a faith names no one: an unnamed group
         (
             "en",
@@ -725,6 +732,17 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "en",
             "Formal adoption of the new accord by the 40 countries taking part in the conference is "
             "expected to take place on March 20.",
+        ),
+        # how long a trial or talks will run is their schedule (BBC business, Reuters-21578)
+        (
+            "en",
+            "Mr Ebbers' trial is expected to last two months and if found guilty the former CEO "
+            "faces a substantial jail sentence.",
+        ),
+        (
+            "en",
+            "The debt talks in New York are being headed by Argentine Finance Minister Mario "
+            "Brodersohn and are expected to last for several days.",
         ),
         ("de", "Das sei auf absehbare Zeit noch nicht realisierbar, hieß es aus dem Ministerium."),
         # negative twins: after "to" a plural is no subject (the speaker follows the verb);

@@ -153,6 +153,35 @@ def test_a_planted_pickle_in_the_cache_is_never_loaded(
     assert key.parent == folder.parent and key.stat().st_mode & 0o777 == 0o600
 
 
+def test_a_cache_entry_of_another_regex_build_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pickled pattern holds the compiled program of the `regex` that wrote it, which
+    another build may crash on: two environments sharing a cache folder keep apart."""
+    import regex
+
+    from artlint.ruleset import load_ruleset
+
+    folder = tmp_path / "shared-cache"
+    monkeypatch.setenv("ARTLINT_CACHE_DIR", str(folder))
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "category: claims\nrules:\n  - id: claims.house-word\n    kind: phrase\n    severity: info\n"
+        "    message: house word\n    phrases: {en: [zorblax]}\n    examples: {bad: [zorblax here]}\n",
+        encoding="utf-8",
+    )
+
+    def entries() -> set[str]:
+        return {p.name for pattern in ("rules-*.pickle", "pack-*.pickle") for p in folder.glob(pattern)}
+
+    load_ruleset([pack])
+    first = entries()
+    assert first
+    monkeypatch.setattr(regex, "__version__", "0.0.0-another-build")
+    load_ruleset([pack])
+    assert entries() - first  # compiled again under its own key, not read back
+
+
 def test_a_key_file_others_can_read_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "c"
     monkeypatch.setenv("ARTLINT_CACHE_DIR", str(folder))

@@ -63,6 +63,12 @@ def test_a_model_trained_on_other_features_is_refused_with_the_reason() -> None:
     broken = [[0], [0.0], [-1]]  # three arrays, not five
     with pytest.raises(ValueError, match=r"trees\[0\]"):
         _tree_model([broken])
+    # a child outside the arrays, and a split whose child is itself (a walk that never ends)
+    outside = [[0, 0, 0], [1.5, 0.0, 0.0], [1, -1, -1], [5, -1, -1], [0.0, -1.0, 2.0]]
+    cycle = [[0, 0, 0], [1.5, 0.0, 0.0], [0, -1, -1], [2, -1, -1], [0.0, -1.0, 2.0]]
+    for tree in (outside, cycle):
+        with pytest.raises(ValueError, match=r"trees\[0\]: node 0: children"):
+            _tree_model([tree])
 
 
 def test_the_bundled_model_reads_the_features_artlint_computes() -> None:

@@ -65,6 +65,13 @@ class TreeModel:
             feature_ids, thresholds, left, right, values = parts
             if any(not 0 <= f < len(features) for f, lt in zip(feature_ids, left, strict=True) if lt != -1):
                 raise ValueError(f"model: trees[{number}]: feature index out of range")
+            # A split's children come after it (the order scikit-learn writes): every walk
+            # ends, and no index falls outside the arrays.
+            size = len(left)
+            for node, (lt, rt) in enumerate(zip(left, right, strict=True)):
+                leaf = lt == -1 and rt == -1
+                if not leaf and not (node < lt < size and node < rt < size):
+                    raise ValueError(f"model: trees[{number}]: node {node}: children out of order or range")
             trees.append(
                 (
                     tuple(int(f) for f in feature_ids),
