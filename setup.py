@@ -29,6 +29,8 @@ class BuildWithCompiledRules(build_py):
         for what, module, function in (
             ("the bundled rule packs were not compiled", "artlint.ruleset", "write_compiled"),
             ("the English syllable table was not built", "artlint.readability", "write_syllable_table"),
+            ("the module-level patterns were not compiled", "artlint.lazyre", "write_patterns"),
+            ("the dataclass methods were not compiled", "artlint.records", "write_methods"),
         ):
             done = subprocess.run(
                 [sys.executable, "-c", f"from {module} import {function}; print({function}())"],

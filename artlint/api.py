@@ -18,7 +18,7 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -26,6 +26,7 @@ from artlint.config import Config, load_config
 from artlint.engine import LintOptions, lint_article, lint_or_skip
 from artlint.errors import ArtlintError, InputProblem, internal_error
 from artlint.limits import Limits
+from artlint.records import dataclass
 from artlint.results import ArticleResult
 from artlint.ruleset import RuleSet, load_ruleset
 from artlint.sources import Article, SourceOptions, article_from_record, iter_articles

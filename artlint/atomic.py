@@ -15,7 +15,8 @@ import hashlib
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
+
+from artlint.records import dataclass
 
 
 class WriteRefused(OSError):

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import regex
 
 from artlint.document import Document
+from artlint.lazyre import compiled
 from artlint.matching import (
     WORD_EDGE_AFTER,
     WORD_EDGE_BEFORE,
@@ -42,6 +42,7 @@ from artlint.matching import (
     scan,
 )
 from artlint.prefilter import whole_word_places
+from artlint.records import dataclass
 from artlint.resources import rules_dir
 
 LEXICON_PACK = "sourcing.yaml"
@@ -63,24 +64,24 @@ OPENER_CHARS = 40  # a speaker this close to a sentence start can own the quotat
 
 IDENTIFIED = ("named", "role", "pronoun")  # other statuses: vague, passive, negated, none
 _SPEAKER_KINDS = ("speech", "evidence", "marker")
-_NEVER = regex.compile(r"(?!x)x")  # cues that have a speaker to classify
-_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.&]*")
+_NEVER = compiled(r"(?!x)x")  # cues that have a speaker to classify
+_TOKEN_RE = compiled(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.&]*")
 _CONNECTORS = frozenset(
     ["of", "de", "du", "des", "van", "von", "der", "den", "al", "bin", "di", "da", "la", "le", "&", "y"]
 )
-_QUOTE_END_RE = regex.compile(r"[\"”»]")
-_CLAUSE_END_RE = regex.compile(r"[;:!?()\[\]“”«»\"]|—|–")
+_QUOTE_END_RE = compiled(r"[\"”»]")
+_CLAUSE_END_RE = compiled(r"[;:!?()\[\]“”«»\"]|—|–")
 # Opening and closing marks; scraped text mixes straight and curly quotes ("...” ).
 _QUOTE_PAIRS: Mapping[str, str] = {'“"': '”"', "«": "»"}
 # The words a capitalised word is compared with: one written in lower case
 # (not preceded by a letter, an apostrophe or a hyphen), and one capitalised
 # after a word, a digit or a comma (not at a sentence start).  Both run as far
 # as letters, marks, apostrophes and hyphens go.
-_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}'’\-]")
-_LOWER_WORD_RE = regex.compile(r"\p{Ll}[\p{L}\p{M}'’\-]*")
+_WORD_CHAR_RE = compiled(r"[\p{L}\p{M}'’\-]")
+_LOWER_WORD_RE = compiled(r"\p{Ll}[\p{L}\p{M}'’\-]*")
 # A capitalised word after a word, a digit or a comma: not at a sentence start.
-_MIDCAP_WORD_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*")
-_MIDCAP_BEFORE_RE = regex.compile(r"(?<=[\p{L}\p{N},;%)][ \t\u00a0]{1,3})")
+_MIDCAP_WORD_RE = compiled(r"\p{Lu}[\p{L}\p{M}'’\-]*")
+_MIDCAP_BEFORE_RE = compiled(r"(?<=[\p{L}\p{N},;%)][ \t\u00a0]{1,3})")
 
 
 # -- the lexicon (data) -------------------------------------------------------------
@@ -102,8 +103,8 @@ _CONSTRUCT_LISTS = (
 # accuser or forecaster named in this sentence or the one before is the source.
 NEEDS_NO_SOURCE_NEAR = frozenset({"allegation"})
 _SCAN_CHAR = r"[\p{L}\p{M}\p{N}]"
-_SCAN_RE = regex.compile(_SCAN_CHAR + "+")
-_SCAN_CHAR_RE = regex.compile(_SCAN_CHAR)
+_SCAN_RE = compiled(_SCAN_CHAR + "+")
+_SCAN_CHAR_RE = compiled(_SCAN_CHAR)
 _FIND_MIN = 4  # shorter words are looked for with one regex, not str.find
 RESPONDENT_REACH = 24  # characters before a speaker where a share of it may stand ("One in 10 young people")
 
@@ -1610,10 +1611,8 @@ class _SpanSet:
         return index >= 0 and self.spans[index][0] <= offset < self.spans[index][1]
 
 
-_WORD_OR_COMMA_RE = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.&]*|,")
-_ELISION_RE = regex.compile(
-    r"^(\p{Ll}{1,3}['’]|[LDJMNSTC]['’]|Qu['’])(?=[\p{Lu}aeiouyhàâéèêëîïôûAEIOUYHÉÈÀÂÎÔ])"
-)
+_WORD_OR_COMMA_RE = compiled(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.&]*|,")
+_ELISION_RE = compiled(r"^(\p{Ll}{1,3}['’]|[LDJMNSTC]['’]|Qu['’])(?=[\p{Lu}aeiouyhàâéèêëîïôûAEIOUYHÉÈÀÂÎÔ])")
 
 
 def _tokens(text: str) -> list[str]:
@@ -1628,13 +1627,15 @@ def _tokens(text: str) -> list[str]:
 def _word_tokens(word: str) -> list[str]:
     """The tokens of one match of _WORD_OR_COMMA_RE."""
     word = word.rstrip(".") or word
+    if "'" not in word[:4] and "’" not in word[:4]:
+        return [word]  # an elision's mark is its 2nd to 4th character: most words have none
     elision = _ELISION_RE.match(word)
     if elision and len(word) > elision.end():
         return [elision.group(1).replace("’", "'"), word[elision.end() :]]
     return [word]
 
 
-_COMMA_RE = regex.compile(",")
+_COMMA_RE = compiled(",")
 
 
 class _SentenceWords:
@@ -1706,8 +1707,8 @@ class _SentenceWords:
         return self.commas[k] if k < len(self.commas) else None
 
 
-_TITLE_RE = regex.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|M|Mme|Me)\.?\s+)+")
-_POSSESSIVE_RE = regex.compile(r"['’]s?$")
+_TITLE_RE = compiled(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|M|Mme|Me)\.?\s+)+")
+_POSSESSIVE_RE = compiled(r"['’]s?$")
 
 
 def _clean_name(name: str) -> str:

@@ -20,12 +20,13 @@ import json
 import os
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from artlint.atomic import write_atomic
 from artlint.errors import ConfigError, schema_message
 from artlint.findings import Finding
+from artlint.records import dataclass
 from artlint.results import ArticleResult, passes
 from artlint.textsafe import json_safe
 

@@ -9,16 +9,16 @@ supplies a `SourceMap` back to the markup.  Columns count Unicode code points.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
-import regex
-
+from artlint.lazyre import compiled
 from artlint.prefilter import FoldedText
+from artlint.records import dataclass
 from artlint.segment import WORD_RE, sentence_spans
 
 # Leading list bullets, heading and quote markers are not part of what a line says.
-_MARKER_RE = regex.compile(r"[ \t\u00a0]*(?:(?:[-*+•·▪►>]|#{1,6}|\d{1,3}[.)])[ \t\u00a0]+)?")
+_MARKER_RE = compiled(r"[ \t\u00a0]*(?:(?:[-*+•·▪►>]|#{1,6}|\d{1,3}[.)])[ \t\u00a0]+)?")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from artlint.dedupe import one_per_problem
 from artlint.document import Document
@@ -19,6 +19,7 @@ from artlint.matching import RuleTimeout, rule_budget
 from artlint.metrics import collect as collect_metrics
 from artlint.readers import is_suppressed, parse
 from artlint.reasons import score_reasons
+from artlint.records import dataclass
 from artlint.results import ArticleResult, passes
 from artlint.ruleset import RuleSet
 from artlint.scoring import category_scores, overall_score

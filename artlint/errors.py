@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from artlint.records import dataclass
 
 
 class ArtlintError(Exception):

@@ -31,23 +31,23 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
-
-import regex
 
 from artlint import atomic
 from artlint.atomic import Snapshot, WriteRefused
 from artlint.config import Config
 from artlint.errors import InputProblem, internal_error, problem_line
 from artlint.findings import Finding
+from artlint.lazyre import compiled
 from artlint.limits import Limits, too_large
+from artlint.records import dataclass
 from artlint.sources import Article, SourceOptions, decode, expand_paths, format_of, read_file
 
 # Enough for a zone rule to walk down a head of residue one line at a time;
 # a text that still changes after that many passes is reported, not looped on.
 MAX_PASSES = 20
-_LINE_RE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_LINE_RE = compiled(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 Lint = Callable[[str, str], list[Finding]]
@@ -393,7 +393,7 @@ def _gunzip(data: bytes, cap: float | None) -> bytes | None:
     return None if cap is not None and len(body) > cap else body
 
 
-_SURROGATE_RE = regex.compile("[\ud800-\udfff]")
+_SURROGATE_RE = compiled("[\ud800-\udfff]")
 
 
 def _has_surrogate(text: str) -> bool:

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from fnmatch import fnmatch
 from pathlib import Path
+
+from artlint.records import dataclass
 
 # Folders that hold tools' files, never articles (those starting with '.' are skipped too).
 ALWAYS_SKIPPED = ("node_modules", "__pycache__", "*.egg-info", "venv", ".venv", ".git")

@@ -12,14 +12,15 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Any
 
-import regex
+from artlint.lazyre import compiled
+from artlint.records import dataclass
 
 UNDETERMINED = "und"
-_TOKEN_RE = regex.compile(r"\p{L}+")
+_TOKEN_RE = compiled(r"\p{L}+")
 _SAMPLE_WORDS = 3000
 _SAMPLE_CHARS = 40_000  # usually holds more than _SAMPLE_WORDS words
 _MIN_HITS = 8

@@ -8,8 +8,10 @@ warning; the other inputs are linted as usual.  README: "Limits".
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any
+
+from artlint.records import dataclass
 
 MIB = 1024 * 1024
 

@@ -8,15 +8,15 @@ import contextlib
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from artlint.document import Document
 from artlint.findings import Finding, Fix
-from artlint.lazyre import lazy
+from artlint.lazyre import compiled, lazy
 from artlint.prefilter import Prefilter, branches, fold, opens_with_whole_word, prefilter
+from artlint.records import dataclass
 from artlint.rule import ANY_LANGUAGE, Rule
 
 # Letters that differ only by accents; used for accent-insensitive phrases.
@@ -34,7 +34,7 @@ _ACCENT_CLASSES = {
 _ACCENT_OF = {ch: base for base, chars in _ACCENT_CLASSES.items() for ch in chars}
 _VAR_RE = lazy(r"\{\{\s*([A-Za-z_][\w]*)\s*\}\}")
 # Inline flags turning on full case folding (f, or version 1 with i).
-_FULL_CASE_RE = regex.compile(r"\(\?[a-zA-Z-]*[fV]")
+_FULL_CASE_RE = compiled(r"\(\?[a-zA-Z-]*[fV]")
 WORD_EDGE_BEFORE = r"(?<![\p{L}\p{N}_])"
 WORD_EDGE_AFTER = r"(?![\p{L}\p{N}_])"
 
@@ -321,7 +321,7 @@ def compile_set(
 _LED_BY_LIST_RE = lazy(
     r"\\b(?:\(\?i:\{\{\s*(\w+)\s*\}\}\)|\{\{\s*(\w+)\s*\}\})(?=\(\?=\[ \\t\]|\(\?=\\s|\[ \\t\]|\\s)"
 )
-_WORD_RUN_RE = regex.compile(r"\w+")
+_WORD_RUN_RE = compiled(r"\w+")
 
 
 def leading_words(template: str, variables: Mapping[str, Sequence[str]]) -> frozenset[str] | None:

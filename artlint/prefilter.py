@@ -35,12 +35,13 @@ patterns are run the usual way.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 import regex
 
-from artlint.lazyre import lazy
+from artlint.lazyre import compiled, lazy
+from artlint.records import dataclass
 
 # Characters the `regex` module matches case-insensitively with others that
 # `str.lower` does not give: each to one member of its class (lower-cased).
@@ -62,8 +63,8 @@ MAX_REQUIRED_WORDS = 4  # looking a longer list up costs more than it saves
 MIN_REQUIRED = 3  # shorter literals are in every text: checking them saves nothing
 MAX_REQUIRED = 3
 _BOUNDS_RE = lazy(r"\{(\d*)(,(\d*))?\}")
-_WORD_RUN_RE = regex.compile(r"\w+")
-_WORD_CHAR_RE = regex.compile(r"\w")
+_WORD_RUN_RE = compiled(r"\w+")
+_WORD_CHAR_RE = compiled(r"\w")
 _SCOPED_FLAGS_RE = lazy(r"\(\?[aimsu]*(?:-[aimsu]+)?:")
 # Free spacing, full case folding ("ss" for "ß"), POSIX (longest) or fuzzy
 # matching, searching backwards: not for this reader.
@@ -134,24 +135,45 @@ class FoldedText:
         them) occurs; True when the text could not be folded."""
         if self.text is None:
             return True
-        has = self._has
+        known = self._has
         for literal in literals:
-            found = has.get(literal)
+            found = known.get(literal)
             if found is None:
-                # Its first character first: found at once when common, and when
-                # rare ("<", "$") it rules out every literal it starts at one scan.
-                initial = literal[0]
-                found = has.get(initial)
-                if found is None:
-                    found = has[initial] = initial in self.text
-                if found and len(literal) > 1:
-                    # A literal holds no blank (see _fold_literal), so it stands inside
-                    # one blank-free word: look among the distinct words, about half the text.
-                    found = literal in self.words
-                has[literal] = found
+                found = self._occurs(literal)
             if found:
                 return True
         return False
+
+    def present(self, literals: tuple[str, ...]) -> list[str]:
+        """The literals (as for `has`) that occur, in order; all of them when the
+        text could not be folded.  One call for a line rule's whole list of needles."""
+        if self.text is None:
+            return list(literals)
+        known = self._has
+        found = []
+        for literal in literals:
+            occurs = known.get(literal)
+            if occurs is None:
+                occurs = self._occurs(literal)
+            if occurs:
+                found.append(literal)
+        return found
+
+    def _occurs(self, literal: str) -> bool:
+        """Whether `literal` occurs, looked up once and remembered (the text is folded)."""
+        known = self._has
+        # Its first character first: found at once when common, and when
+        # rare ("<", "$") it rules out every literal it starts at one scan.
+        initial = literal[0]
+        found = known.get(initial)
+        if found is None:
+            found = known[initial] = initial in self.text  # type: ignore[operator]
+        if found and len(literal) > 1:
+            # A literal holds no blank (see _fold_literal), so it stands inside
+            # one blank-free word: look among the distinct words, about half the text.
+            found = literal in self.words
+        known[literal] = found
+        return found
 
     @cached_property
     def words(self) -> str:

@@ -9,12 +9,13 @@ blanked out (replaced by spaces), never removed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import regex
 
 from artlint.document import SourceMap
 from artlint.lazyre import lazy
+from artlint.records import dataclass
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,13 @@ def _matches(rule: str, names: frozenset[str]) -> bool:
     return rule in names or any(rule.startswith(name + ".") for name in names)
 
 
+_NOT_NEWLINE_RE = lazy(r"[^\n]")
+_MARKUP_RE = lazy(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)|!?\[|\]")
+
+
 def _blank(text: str, start: int, end: int) -> str:
     """Spaces in place of text[start:end], newlines kept so lines don't move."""
-    return regex.sub(r"[^\n]", " ", text[start:end])
+    return _NOT_NEWLINE_RE.sub(" ", text[start:end])
 
 
 def read_plain(text: str) -> ParsedText:
@@ -118,9 +123,7 @@ def read_markdown(text: str) -> ParsedText:
     for pattern in (_FRONT_MATTER_RE, _FENCE_RE, *_MD_MASKS):
         masked = pattern.sub(lambda m: _blank(m.string, m.start(), m.end()), masked)
     # Emphasis and link brackets are markup, not words.
-    masked = regex.sub(
-        r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)|!?\[|\]", lambda m: " " * len(m.group()), masked
-    )
+    masked = _MARKUP_RE.sub(lambda m: " " * len(m.group()), masked)
     return ParsedText(masked, "paragraph", None, suppressions)
 
 

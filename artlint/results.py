@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from artlint.errors import InputProblem
 from artlint.findings import SEVERITIES, SEVERITY_RANK, Finding
+from artlint.records import dataclass
 
 
 def passes(findings: Iterable[Finding], overall: float | None, fail_on: str, min_score: float | None) -> bool:

@@ -11,7 +11,7 @@ import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from artlint import __version__, measured
 from artlint.errors import RulePackError, schema_message
 from artlint.kinds import KINDS
 from artlint.language import LanguageProfile
+from artlint.records import dataclass
 from artlint.resources import languages_dir, load_schema, rules_dir
 from artlint.rule import ANY_LANGUAGE, Example, Rule
 
@@ -221,19 +222,57 @@ def _environment() -> bytes:
     return f"{__version__}\0{sys.version_info[:2]}\0{regex.__version__}\0".encode()
 
 
-def _shipped_key(language_files: Sequence[Path]) -> bytes:
-    """What the bundled packs' compiled form depends on, named relative to where it lies."""
+def _key_files(language_files: Sequence[Path]) -> tuple[hashlib._Hash, list[tuple[Path, Path]]]:
+    """A digest of the versions the compiled form depends on, and (root, path) of its files."""
     digest = hashlib.sha256(_environment())
     package = Path(__file__).resolve().parent
     table = [measured.TABLE_PATH] if measured.TABLE_PATH.exists() else []
-    for root, paths in (
-        (package, sorted(package.rglob("*.py"))),
-        (rules_dir(), [*sorted(rules_dir().glob("*.yaml")), *language_files, *table]),
-    ):
-        for path in paths:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+    files = [(package, path) for path in sorted(package.rglob("*.py"))]
+    files += [(rules_dir(), path) for path in [*sorted(rules_dir().glob("*.yaml")), *language_files, *table]]
+    return digest, files
+
+
+def _shipped_key(language_files: Sequence[Path]) -> bytes:
+    """What the bundled packs' compiled form depends on, named relative to where it lies."""
+    digest, files = _key_files(language_files)
+    for root, path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
     return digest.hexdigest().encode()
+
+
+def _key_stamp(compiled: Path, key: bytes, language_files: Sequence[Path]) -> Path | None:
+    """A file in the cache folder whose name stands for the size and modification time of
+    every file the key hashes, and of the compiled form: when it exists, the key was
+    found to match them before, and hashing them again (2-3 ms a run) is not needed.
+    Python trusts its bytecode cache on the same grounds."""
+    from artlint import cache
+
+    if not cache.enabled():
+        return None
+    digest, files = _key_files(language_files)
+    digest.update(key)
+    try:
+        for _, path in [(compiled, compiled), *files]:
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ino}\0".encode())
+    except OSError:
+        return None
+    return cache.cache_dir() / f"shipped-{digest.hexdigest()[:32]}"
+
+
+def _key_matches(compiled: Path, key: bytes) -> bool:
+    language_files = sorted(languages_dir().glob("*.yaml"))
+    stamp = _key_stamp(compiled, key, language_files)
+    if stamp is not None and stamp.exists():
+        return True
+    if key != _shipped_key(language_files):
+        return False
+    if stamp is not None:
+        with contextlib.suppress(OSError):  # an unusable cache folder is reported elsewhere, once
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+    return True
 
 
 @cache
@@ -244,7 +283,7 @@ def _read_shipped(path: Path) -> _Shipped | None:
     try:
         with open(path, "rb") as handle:
             key = handle.readline().rstrip(b"\n")
-            if key != _shipped_key(sorted(languages_dir().glob("*.yaml"))):
+            if not _key_matches(path, key):
                 return None
             data = pickle.load(handle)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
@@ -288,7 +327,6 @@ def _shipped(files: Sequence[Path], language_files: Sequence[Path]) -> _Shipped 
 def write_compiled(target: Path | None = None) -> Path:
     """Compile the bundled packs and write them where `load_ruleset` looks first
     (the build runs this on the package it is about to ship)."""
-    import functools
     import pickle
 
     language_files = sorted(languages_dir().glob("*.yaml"))
@@ -303,8 +341,9 @@ def write_compiled(target: Path | None = None) -> Path:
     from artlint import attribution
 
     lexicon_pack = rules_dir() / attribution.LEXICON_PACK
-    dump = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
-    from artlint.lazyre import dumps as dump_matchers
+    # Patterns pickled to be rebuilt when first run: one English article runs about
+    # 40 of the lexicon's 425 (its unpickling 2.7 -> 0.6 ms).
+    from artlint.lazyre import dumps
 
     shipped = _Shipped(
         {
@@ -316,9 +355,9 @@ def write_compiled(target: Path | None = None) -> Path:
             for name, rules in packs.items()
         },
         lexicons=_Unpickled(
-            {code: dump(attribution.build_lexicon(lexicon_pack, code)) for code in ruleset.languages}
+            {code: dumps(attribution.build_lexicon(lexicon_pack, code)) for code in ruleset.languages}
         ),
-        matchers=_Unpickled({code: dump_matchers(by_rule) for code, by_rule in matchers.items()}),
+        matchers=_Unpickled({code: dumps(by_rule) for code, by_rule in matchers.items()}),
         codes={rule.id: tuple(rule.compiled) for rules in packs.values() for rule in rules},
     )
     target = target or _compiled_path()

@@ -5,10 +5,10 @@ and what tests/test_rule_examples.py checks for the bundled packs."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from artlint.engine import LintOptions
+from artlint.records import dataclass
 from artlint.rule import Example, Rule
 from artlint.ruleset import RuleSet
 

@@ -10,20 +10,22 @@ from collections.abc import Iterable
 
 import regex
 
+from artlint.lazyre import compiled
+
 # A word: letters or digits, with inner apostrophes, hyphens and decimal marks
 # ("aujourd'hui", "e-mail", "3.6", "14,8").
-WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[''’\-.,][\p{L}\p{M}\p{N}]+)*")
+WORD_RE = compiled(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[''’\-.,][\p{L}\p{M}\p{N}]+)*")
 
 # Candidate sentence end: terminal punctuation, optional closing quotes or
 # brackets (French puts a space before »), then whitespace and a likely
 # sentence start, or the end of the block.
-_BOUNDARY_RE = regex.compile(
+_BOUNDARY_RE = compiled(
     r"""(?P<end>[.!?…]+(?:[\s\u00a0\u202f]*[»”"’')\]])*)
         (?P<gap>\s+)
         (?=[\p{Lu}\p{N}«“"‘'(\[¿¡\-–—•])""",
     regex.VERBOSE,
 )
-_TOKEN_BEFORE_RE = regex.compile(r"([\p{L}\p{N}.]+)$")
+_TOKEN_BEFORE_RE = compiled(r"([\p{L}\p{N}.]+)$")
 _TOKEN_WINDOW = 40
 
 

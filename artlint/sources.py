@@ -15,12 +15,13 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import IO, Any
 
 from artlint.errors import InputProblem, internal_error
 from artlint.limits import Limits, too_large
+from artlint.records import dataclass
 
 EXTENSIONS = {
     ".txt": "txt",

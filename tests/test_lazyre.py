@@ -5,7 +5,9 @@ rule runs them; they must match exactly as the compiled patterns do."""
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
+import pytest
 import regex
 from conftest import SCRAPED_EN, SCRAPED_FR
 
@@ -56,3 +58,35 @@ def test_a_pickled_pattern_is_rebuilt_once_and_pickles_again_unbuilt() -> None:
     built = vars(lazy)["_pattern"]
     assert lazy.search(line).span() == pattern.search(line).span()
     assert vars(lazy)["_pattern"] is built  # rebuilt once, not per method
+
+
+def test_module_patterns_written_at_build_match_as_compiled_from_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from artlint import lazyre
+
+    path = lazyre.write_patterns(tmp_path / lazyre.PATTERNS_NAME)
+    table = lazyre._read_table(path)
+    assert len(table) > 50  # the attribution, segmentation and line-feature patterns among them
+    monkeypatch.setattr(lazyre, "_table", table)
+    texts = [SCRAPED_EN.read_text("utf-8"), SCRAPED_FR.read_text("utf-8")]
+    for source, flags in table:
+        rebuilt, fresh = lazyre.compiled(source, flags), regex.compile(source, flags)
+        assert rebuilt is not fresh and (rebuilt.pattern, rebuilt.flags) == (source, fresh.flags)
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in rebuilt.finditer(text)] == [
+                (m.span(), m.groups()) for m in fresh.finditer(text)
+            ]
+
+
+def test_module_patterns_of_another_regex_version_are_compiled_from_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from artlint import lazyre
+
+    path = lazyre.write_patterns(tmp_path / lazyre.PATTERNS_NAME)
+    assert lazyre._read_table(path)
+    monkeypatch.setattr(regex, "__version__", "0.0.0")
+    assert lazyre._read_table(path) == {}
+    path.write_bytes(b"not a table")
+    assert lazyre._read_table(path) == {}

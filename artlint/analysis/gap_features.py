@@ -14,13 +14,14 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property, lru_cache
 
-import regex
+from artlint.lazyre import compiled
+from artlint.records import dataclass
 
 # A token: a word (inner apostrophes and hyphens) or one punctuation mark.
-_TOKEN_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
+_TOKEN_RE = compiled(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s\p{L}\p{N}]")
 _SENTENCE_END = frozenset(".!?…")
 _OPENING = frozenset('([{"“«‘„')
 

@@ -15,28 +15,29 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Container, Sequence
-from dataclasses import dataclass
 
 import regex
 
 from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.line import Layout, layout
+from artlint.lazyre import compiled
+from artlint.records import dataclass
 
-_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
-_LETTER_RE = regex.compile(r"\p{L}")
-_UPPER_RE = regex.compile(r"\p{Lu}")
-_DIGIT_RE = regex.compile(r"\p{N}")
-_SYMBOL_RE = regex.compile(r"[^\p{L}\p{N}\p{M}\s]")
-_TERMINAL_RE = regex.compile(r"[.!?。！？…]['\"”’»)\]]*\s*$")
-_LINK_RE = regex.compile(r"https?://|www\.|@\w|\.(?:com|org|net|html?|php)\b|\S+@\S+\.\w", regex.I)
-_SEPARATOR_RE = regex.compile(r"(?:^|\s)[|•»›·/–—>](?:\s|$)")
-_DATE_RE = regex.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
-_QUOTE_START_RE = regex.compile(r"^[\"“”«„‘'‚]")
+_WORD_RE = compiled(r"[\p{L}\p{N}]+")
+_LETTER_RE = compiled(r"\p{L}")
+_UPPER_RE = compiled(r"\p{Lu}")
+_DIGIT_RE = compiled(r"\p{N}")
+_SYMBOL_RE = compiled(r"[^\p{L}\p{N}\p{M}\s]")
+_TERMINAL_RE = compiled(r"[.!?。！？…]['\"”’»)\]]*\s*$")
+_LINK_RE = compiled(r"https?://|www\.|@\w|\.(?:com|org|net|html?|php)\b|\S+@\S+\.\w", regex.I)
+_SEPARATOR_RE = compiled(r"(?:^|\s)[|•»›·/–—>](?:\s|$)")
+_DATE_RE = compiled(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+_QUOTE_START_RE = compiled(r"^[\"“”«„‘'‚]")
 # A line's skeleton: letters, digits and the punctuation that structures a row
 # ("June 9 -- Coral Sky, FL" -> "a9-a,a,a"); a run of lines sharing one is a
 # list or a table the article prints, which residue rarely is.
-_SHAPE_RE = regex.compile(r"(\p{L}+)|(\p{N}+)|([-–—:|/•*(),])|.", regex.S)
+_SHAPE_RE = compiled(r"(\p{L}+)|(\p{N}+)|([-–—:|/•*(),])|.", regex.S)
 _SHAPE_SYMBOLS = 4
 _NEIGHBOURS = (-2, -1, 1, 2)
 _PAGE_FUNCTION_WORDS = 30  # the page's most frequent short words stand in for a stop list

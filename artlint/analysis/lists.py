@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-import regex
+from artlint.lazyre import compiled
 
-_TOKEN_RE = regex.compile(
+_TOKEN_RE = compiled(
     r"(\p{N}+(?:[.,:/]\p{N}+)*)"  # a figure, with its separators
     r"|(\p{Lu}[\p{L}\p{M}'’.\-]*)"  # a capitalised word: a slot
     r"|(\p{Ll}[\p{L}\p{M}'’\-]*)"  # a lowercase word: part of the frame

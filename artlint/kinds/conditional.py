@@ -11,7 +11,6 @@ within `window` sentences before or after it (a claim needs a source).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -21,6 +20,7 @@ from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.unless import compile_pattern_set
 from artlint.matching import PatternSet, make_finding, matches_in, per_language, scan
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "conditional"

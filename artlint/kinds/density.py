@@ -13,7 +13,6 @@ The message can use {value}, {count}, {words}, {min} and {max}.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -30,6 +29,7 @@ from artlint.matching import (
     per_language,
     scan,
 )
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "density"

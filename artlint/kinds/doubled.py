@@ -22,13 +22,13 @@ compared.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.line import layout
 from artlint.matching import line_fix, make_finding
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "doubled"

@@ -20,7 +20,7 @@ finding.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import regex
@@ -37,6 +37,7 @@ from artlint.matching import (
     per_language,
     scan,
 )
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "gap"

@@ -20,7 +20,7 @@ precision of its band on the synthetic deletions, not the raw probability.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from artlint.analysis import gap_features
@@ -29,6 +29,7 @@ from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.gap import surroundings, where_words
 from artlint.matching import make_finding
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "gap-scorer"

@@ -93,7 +93,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import regex
@@ -102,6 +102,7 @@ from artlint.analysis.lists import shared_template
 from artlint.document import Document, Line
 from artlint.findings import Finding
 from artlint.kinds.unless import compile_patterns
+from artlint.lazyre import compiled
 from artlint.matching import (
     WORD_EDGE_AFTER,
     WORD_EDGE_BEFORE,
@@ -115,6 +116,7 @@ from artlint.matching import (
     time_left,
 )
 from artlint.prefilter import contained_literals
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "line"
@@ -122,12 +124,12 @@ NAME = "line"
 _TRAIL = r"[^\S\n]*(?:[.!?:;…*|»«\"'”“()\[\]·•–—/-][^\S\n]*)*"
 # Words: letters/digits runs; each CJK character counts as half a word, as
 # those scripts write a sentence without spaces.
-_WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
-_CJK_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_WORD_RE = compiled(r"[\p{L}\p{N}]+")
+_CJK_RE = compiled(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # A sentence end: terminal punctuation, optionally closed by quotes or brackets.
 # An ellipsis is not one: a teaser cut short ("The company said...") ends so.
-_SENTENCE_END_RE = regex.compile(r"(?<![.…])([.!?])['\"”’»)\]]*[^\S\n]*$")
-_SENTENCE_MARK_RE = regex.compile(r"[.!?。！？]")
+_SENTENCE_END_RE = compiled(r"(?<![.…])([.!?])['\"”’»)\]]*[^\S\n]*$")
+_SENTENCE_MARK_RE = compiled(r"[.!?。！？]")
 PROSE_WORDS = 10
 QUESTION_WORDS = 16  # a line ending in ? or ! is prose from this length
 LONG_WORDS = 25
@@ -360,9 +362,8 @@ def _lines_holding(document: Document, facts: Layout, needles: tuple[str, ...]) 
         return None
     starts = _line_starts(document, facts)
     places: list[int] = []
-    for literal in needles:
-        if not folded.has((literal,)):
-            continue  # most are absent: found so among the distinct words, half the text
+    # Most are absent: ruled out among the distinct words, half the text.
+    for literal in folded.present(needles):
         places.extend(folded.places(literal))
         if len(places) > len(starts):
             return None  # about every line holds one: no use sorting them out

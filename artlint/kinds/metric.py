@@ -12,13 +12,13 @@ others once per document.  The message can use {value}, {min} and {max}.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from artlint import readability
 from artlint.document import Document
 from artlint.findings import Finding
 from artlint.matching import make_finding
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "metric"

@@ -14,7 +14,6 @@ used in the message as {name}.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -23,6 +22,7 @@ from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.unless import Unless, compile_pattern_set, compile_unless
 from artlint.matching import PatternSet, line_fix, make_finding, per_language, scan
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "pattern"

@@ -9,7 +9,6 @@ unless: {en: [regex, ...]}   # skip a match whose sentence matches one of these
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -27,6 +26,7 @@ from artlint.matching import (
     make_finding,
     per_language,
 )
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "phrase"

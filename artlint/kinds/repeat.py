@@ -33,20 +33,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
-
-import regex
 
 from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.line import in_zone, layout
-from artlint.lazyre import lazy
+from artlint.lazyre import compiled, lazy
 from artlint.matching import line_fix, make_finding
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "repeat"
-_NON_WORD_RE = regex.compile(r"[^\p{L}\p{N}]+")
+_NON_WORD_RE = compiled(r"[^\p{L}\p{N}]+")
 # A list bullet or number before a line's words (heading and quote markers are not).
 _BULLET_RE = lazy(r"[ \t\u00a0]*(?:[-*+•·▪►]|\d{1,3}[.)])[ \t\u00a0]")
 _REPORTS = ("later", "earlier")

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from artlint.analysis import line_features, lists
@@ -39,6 +38,7 @@ from artlint.document import Document
 from artlint.findings import Finding
 from artlint.kinds.line import layout
 from artlint.matching import line_fix, make_finding
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "scorer"

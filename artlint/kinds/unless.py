@@ -8,7 +8,6 @@ attribution data cannot tell, so the match is dropped (precision first)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -16,6 +15,7 @@ import regex
 from artlint import attribution
 from artlint.document import Document
 from artlint.matching import PatternSet, compile_regex, compile_set, expand_vars, matches_in, per_language
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from artlint import attribution
 from artlint.document import Document
 from artlint.findings import Finding
 from artlint.matching import make_finding
+from artlint.records import dataclass
 from artlint.rule import Rule
 
 NAME = "weasel"

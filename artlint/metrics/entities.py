@@ -16,10 +16,9 @@ import bisect
 from collections.abc import Collection, Sequence
 from typing import Any
 
-import regex
-
 from artlint.document import Document
 from artlint.findings import Finding
+from artlint.lazyre import compiled
 
 CATEGORY = "entities"
 
@@ -29,13 +28,11 @@ _WORD = r"\p{Lu}(?:[\p{L}\p{M}\p{N}'’\-]|[.&](?=\p{L}))*"
 # Lowercase particles that sit inside names, only between two capitalised words.
 _PARTICLE = r"(?:de|du|des|la|le|les|von|van|der|den|di|da|dos|del|of|the|al|bin|&)"
 # The capital is tested first: most positions fail there at once.
-_NAME_RE = regex.compile(
-    rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{N}}'’\-]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD})*"
-)
+_NAME_RE = compiled(rf"(?=\p{{Lu}})(?<![\p{{L}}\p{{N}}'’\-]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_WORD})*")
 # What may stand between a sentence start and its first word (quotes, brackets, bullets).
-_LEAD_RE = regex.compile(r"[\s\p{P}\p{S}]*")
+_LEAD_RE = compiled(r"[\s\p{P}\p{S}]*")
 # A quotation or a colon starts a sentence of its own ("a déclaré : « Une fois ...").
-_OPENER_RE = regex.compile(r"(?:[:«“\"‘(\[]|--|[—–])[ \t\u00a0]*$")
+_OPENER_RE = compiled(r"(?:[:«“\"‘(\[]|--|[—–])[ \t\u00a0]*$")
 _TRAILING = "'’-&"
 _OPENER_CHARS = frozenset(':«“"‘([-—–')  # one of them stands in every opener
 
