@@ -123,6 +123,17 @@ def test_a_non_pack_file_is_not_printed_whole(tmp_path: Path) -> None:
     assert run.err.count("hunter2") <= 1 and len(run.err) < 600
 
 
+def _house_pack(folder: Path) -> Path:
+    """A user's rule pack of one phrase rule: its compiled form goes to the cache folder."""
+    pack = folder / "house.yaml"
+    pack.write_text(
+        "category: claims\nrules:\n  - id: claims.house-word\n    kind: phrase\n    severity: info\n"
+        "    message: house word\n    phrases: {en: [zorblax]}\n    examples: {bad: [zorblax here]}\n",
+        encoding="utf-8",
+    )
+    return pack
+
+
 def test_a_planted_pickle_in_the_cache_is_never_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -130,12 +141,7 @@ def test_a_planted_pickle_in_the_cache_is_never_loaded(
     monkeypatch.setenv("ARTLINT_CACHE_DIR", str(folder))
     # A user's pack: its compiled form is cached (an installed package ships the
     # bundled packs compiled, so they alone may leave no rules in the cache).
-    pack = tmp_path / "house.yaml"
-    pack.write_text(
-        "category: claims\nrules:\n  - id: claims.house-word\n    kind: phrase\n    severity: info\n"
-        "    message: house word\n    phrases: {en: [zorblax]}\n    examples: {bad: [zorblax here]}\n",
-        encoding="utf-8",
-    )
+    pack = _house_pack(tmp_path)
     assert run_cli("check", "--rule-path", str(pack), CLEAN).code == 0  # fills the cache
     entries = [*folder.glob("rules-*.pickle"), *folder.glob("pack-*.pickle")]
     assert entries
@@ -164,12 +170,7 @@ def test_a_cache_entry_of_another_regex_build_is_not_read(
 
     folder = tmp_path / "shared-cache"
     monkeypatch.setenv("ARTLINT_CACHE_DIR", str(folder))
-    pack = tmp_path / "house.yaml"
-    pack.write_text(
-        "category: claims\nrules:\n  - id: claims.house-word\n    kind: phrase\n    severity: info\n"
-        "    message: house word\n    phrases: {en: [zorblax]}\n    examples: {bad: [zorblax here]}\n",
-        encoding="utf-8",
-    )
+    pack = _house_pack(tmp_path)
 
     def entries() -> set[str]:
         return {p.name for pattern in ("rules-*.pickle", "pack-*.pickle") for p in folder.glob(pattern)}
