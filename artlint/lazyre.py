@@ -29,14 +29,22 @@ def _patterns_path() -> Path:
     return Path(__file__).resolve().parent / PATTERNS_NAME
 
 
-def _versions() -> bytes:
+def versions() -> bytes:
+    """The Python and `regex` a pickled pattern holds the compiled program of: another
+    `regex` may crash on it, so what stores one is keyed by these."""
     return f"{sys.version_info[:2]}\0{regex.__version__}".encode()
+
+
+def _rebuild(data: bytes) -> regex.Pattern[str]:
+    """The pattern pickled by `_pattern_bytes`, from its compiled program."""
+    rebuild, arguments = pickle.loads(data)
+    return rebuild(*arguments)
 
 
 def _read_table(path: Path) -> dict[tuple[str, int], bytes]:
     try:
         with open(path, "rb") as handle:
-            if handle.readline().rstrip(b"\n") != _versions():
+            if handle.readline().rstrip(b"\n") != versions():
                 return {}
             table = pickle.load(handle)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
@@ -52,10 +60,7 @@ def compiled(source: str, flags: int = 0) -> regex.Pattern[str]:
     if _table is None:
         _table = _read_table(_patterns_path())
     data = _table.get(key)
-    if data is not None:
-        rebuild, arguments = pickle.loads(data)
-        return rebuild(*arguments)
-    return regex.compile(source, flags)
+    return _rebuild(data) if data is not None else regex.compile(source, flags)
 
 
 class LazyPattern:
@@ -96,8 +101,7 @@ class PickledPattern:
             raise AttributeError(name)
         real = self.__dict__.get("_pattern")
         if real is None:
-            rebuild, arguments = pickle.loads(self._data)
-            real = self.__dict__["_pattern"] = rebuild(*arguments)
+            real = self.__dict__["_pattern"] = _rebuild(self._data)
         value = getattr(real, name)
         setattr(self, name, value)
         return value
@@ -109,11 +113,15 @@ class PickledPattern:
 _PATTERN = type(regex.compile(""))
 
 
+def _pattern_bytes(pattern: regex.Pattern[str]) -> bytes:
+    """A compiled pattern pickled with its compiled program (as `regex` pickles it)."""
+    return pickle.dumps(copyreg.dispatch_table[_PATTERN](pattern), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if type(obj) is _PATTERN:
-            data = pickle.dumps(copyreg.dispatch_table[_PATTERN](obj), protocol=pickle.HIGHEST_PROTOCOL)
-            return (PickledPattern, (data,))
+            return (PickledPattern, (_pattern_bytes(obj),))
         return NotImplemented
 
 
@@ -144,9 +152,7 @@ def write_patterns(target: Path | None = None) -> Path:
     """Compile every module-level pattern of the package (those made with `compiled`
     or `lazy`) and write them where `compiled` looks first (the build runs this)."""
     import_package()
-    reduce = copyreg.dispatch_table[_PATTERN]
-    protocol = pickle.HIGHEST_PROTOCOL
-    table = {key: pickle.dumps(reduce(regex.compile(*key)), protocol=protocol) for key in _asked}
+    table = {key: _pattern_bytes(regex.compile(*key)) for key in _asked}
     target = target or _patterns_path()
-    target.write_bytes(_versions() + b"\n" + pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    target.write_bytes(versions() + b"\n" + pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
     return target

@@ -212,14 +212,12 @@ def _compiled_path() -> Path:
 
 
 def _environment() -> bytes:
-    """What every compiled form depends on besides the files: a pickled pattern holds the
-    compiled program of the `regex` that wrote it (another one may crash on it), and the
-    trees' generated code is marshalled by this Python."""
-    import sys
+    """What every compiled form depends on besides the files: its pickled patterns are
+    for the Python and `regex` that wrote them (`lazyre.versions`), and the trees'
+    generated code is marshalled by this Python."""
+    from artlint.lazyre import versions
 
-    import regex
-
-    return f"{__version__}\0{sys.version_info[:2]}\0{regex.__version__}\0".encode()
+    return f"{__version__}\0".encode() + versions() + b"\0"
 
 
 def _key_files(language_files: Sequence[Path]) -> tuple[hashlib._Hash, list[tuple[Path, Path]]]:
