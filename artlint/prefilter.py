@@ -682,10 +682,10 @@ def branches(source: str, flags: int = 0) -> list[str]:
     if reading is None or reading.numbered:
         return [source]
     result: list[str] = []
-    # \\w and \\d hold other characters then (see _implied)
-    plain_classes = not flags & (regex.ASCII | regex.LOCALE)
+    # _implied reads \\w and \\d as Unicode classes: not so under ASCII or LOCALE
+    drop_lookaheads = not flags & (regex.ASCII | regex.LOCALE)
     for sequence in reading.alternatives:
-        result.extend(_split(sequence, plain_classes))
+        result.extend(_split(sequence, drop_lookaheads))
         if len(result) > MAX_BRANCHES:
             return [source]
     return result
