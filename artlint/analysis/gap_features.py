@@ -96,7 +96,8 @@ class WordClasses:
     _classes: dict[str, str] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @cached_property
-    def _left_words(self) -> frozenset[str]:
+    def left_words(self) -> frozenset[str]:
+        """The words a candidate spot stands after: prepositions and articles (case-folded)."""
         return self.prepositions | self.articles
 
     @cached_property
@@ -132,8 +133,7 @@ class WordClasses:
 
     def left_ok(self, word: str) -> bool:
         """A candidate stands after a preposition or an article."""
-        folded = word.casefold()
-        return folded in self.prepositions or folded in self.articles
+        return word.casefold() in self.left_words
 
     def token_class(self, token: str) -> str:
         known = self._classes.get(token)
@@ -190,7 +190,7 @@ def candidates(text: str, classes: WordClasses) -> Iterator[tuple[int, tuple[flo
     preposition or an article on the same line, unless it is an article or a
     number (what normally follows) or a capitalised word outside German (a name)."""
     language = [1.0 if classes.language == code else 0.0 for code in LANGUAGES]
-    left_words = classes._left_words
+    left_words = classes.left_words
     german = classes.language == "de"
     for line_start, line in _lines(text):
         words = _TOKEN_RE.findall(line)
