@@ -1,7 +1,11 @@
-"""Draw the fresh blind claims set (stop 12): sentences of articles in no labeled claims file.
+"""Draw a fresh blind claims set: sentences of articles in no other labeled claims file.
 
-    python bench/claims_fresh.py [--shared /work/shared] [--out /tmp/claims-fresh-unlabeled]
-        [--sample /tmp/claims-fresh-sample.jsonl] [--seed 20261203]
+    python bench/claims_fresh.py [--set fresh|fresh2] [--shared /work/shared]
+        [--out /tmp/claims-fresh-unlabeled] [--sample /tmp/claims-fresh-sample.jsonl] [--seed N]
+
+Two sets: `fresh` (stop 12, seed 20261203, the targets below) and `fresh2` (stop 13,
+seed 20261205: English 700 and French news 150, no German, no agreement sample),
+which also skips every article of the `fresh` set.
 
 Writes <out>/{en,fr,de}.jsonl (same rows as bench/claims_sentences.py: id, article,
 text, prev, next, language, source, line, plus genre) and a blind agreement
@@ -26,6 +30,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from claims_sentences import (
@@ -41,15 +46,29 @@ from claims_sentences import (
     write_jsonl,
 )
 
-TARGETS = {"en": 900, "fr": 400, "de": 150}
-SAMPLE = {"en": 100, "fr": 50}
+
+@dataclass(frozen=True)
+class FreshSet:
+    targets: dict[str, int]
+    seed: int
+    french_genres: tuple[str, ...]  # drawn in this order
+    sample: dict[str, int]  # per language, the blind agreement sample's size
 
 
-def labeled_sets(data: Path) -> tuple[set[str], set[str], set[str]]:
-    """(article keys, page sources, normalised sentences) of every existing claims file."""
+SETS = {
+    "fresh": FreshSet(
+        {"en": 900, "fr": 400, "de": 150}, 20261203, ("news", "encyclopedia"), {"en": 100, "fr": 50}
+    ),
+    "fresh2": FreshSet({"en": 700, "fr": 150, "de": 0}, 20261205, ("news",), {}),
+}
+
+
+def labeled_sets(data: Path, own: str) -> tuple[set[str], set[str], set[str]]:
+    """(article keys, page sources, normalised sentences) of every existing claims file
+    but the set's own (named `claims-<own>-*`: a rerun must draw the same)."""
     articles, pages, texts = set(), set(), set()
     for path in sorted(data.glob("claims-*.jsonl")):
-        if path.name.startswith("claims-fresh-"):  # this set's own labels: a rerun must draw the same
+        if path.name.startswith(f"claims-{own}-"):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -65,12 +84,16 @@ def labeled_sets(data: Path) -> tuple[set[str], set[str], set[str]]:
 
 
 def main() -> None:
-    args = parse_args(__doc__, "/tmp/claims-fresh-unlabeled", "/tmp/claims-fresh-sample.jsonl", 20261203)
+    args = parse_args(
+        __doc__, "/tmp/claims-fresh-unlabeled", "/tmp/claims-fresh-sample.jsonl", None, tuple(SETS)
+    )
+    fresh = SETS[args.set]
+    seed = fresh.seed if args.seed is None else args.seed
     shared = Path(args.shared)
     corpus = shared / "corpus"
     profiles = load_profiles()
-    rng = random.Random(args.seed)
-    used_articles, used_pages, seen = labeled_sets(ROOT / "bench" / "data")
+    rng = random.Random(seed)
+    used_articles, used_pages, seen = labeled_sets(ROOT / "bench" / "data", args.set)
     genres: dict[str, str] = {}  # article key -> genre of its corpus/clean record
 
     def records(lang: str, wanted: set[str]) -> list[tuple]:
@@ -85,10 +108,12 @@ def main() -> None:
     # English: one daniel page per site not used before, alternated with clean records.
     used_sites = {a[len("daniel:") :].rsplit("-", 1)[0] for a in used_articles if a.startswith("daniel:")}
     pages = daniel_pages(shared, profiles["en"], seen, rng, used_sites, used_pages)
-    chosen = {"en": draw([pages, records("en", {"news", "finance"})], TARGETS["en"])}
-    # French: news first; encyclopedia records only once the news records run out.
-    chosen["fr"] = draw([records("fr", {"news"}) + records("fr", {"encyclopedia"})], TARGETS["fr"])
-    chosen["de"] = draw([records("de", {"news"})], TARGETS["de"])
+    chosen = {"en": draw([pages, records("en", {"news", "finance"})], fresh.targets["en"])}
+    # French: news first; other genres only once the news records run out.
+    french = [article for genre in fresh.french_genres for article in records("fr", {genre})]
+    chosen["fr"] = draw([french], fresh.targets["fr"])
+    if fresh.targets["de"]:
+        chosen["de"] = draw([records("de", {"news"})], fresh.targets["de"])
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -102,11 +127,12 @@ def main() -> None:
         kinds = Counter("daniel" if r["genre"] == "page" else r["article"].split("/")[0] for r in rows)
         summary[lang] = {"sentences": len(rows), "articles": len(articles), "by_kind": dict(kinds)}
 
-    sample = []
-    for lang, size in SAMPLE.items():
-        sample += agreement_sample(all_rows[lang], random.Random(args.seed + 1), size)
-    write_jsonl(args.sample, sample)
-    summary["agreement_sample"] = len(sample)
+    if fresh.sample:
+        sample = []
+        for lang, size in fresh.sample.items():
+            sample += agreement_sample(all_rows[lang], random.Random(seed + 1), size)
+        write_jsonl(args.sample, sample)
+        summary["agreement_sample"] = len(sample)
     print(json.dumps(summary, indent=1))
 
 

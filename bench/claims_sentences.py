@@ -192,9 +192,14 @@ def agreement_sample(rows: list[dict], rng: random.Random, size: int) -> list[di
     return [{"id": r["id"], "text": r["text"], "prev": r["prev"], "next": r["next"]} for r in picked]
 
 
-def parse_args(doc: str, out: str, sample: str, seed: int) -> argparse.Namespace:
-    """The drawing scripts' common options: --shared, --out, --sample, --seed."""
+def parse_args(
+    doc: str, out: str, sample: str, seed: int | None, sets: tuple[str, ...] = ()
+) -> argparse.Namespace:
+    """The drawing scripts' common options: --shared, --out, --sample, --seed, and --set
+    when a script draws one of several named sets (the first is the default)."""
     ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    if sets:
+        ap.add_argument("--set", choices=sets, default=sets[0])
     ap.add_argument("--shared", default="/work/shared")
     ap.add_argument("--out", default=out)
     ap.add_argument("--sample", default=sample)
