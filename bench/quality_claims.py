@@ -74,6 +74,13 @@ DE_CUES = "claims-de-cues.jsonl"
 # A fresh sample labeled by the guide without reading the rules: its blind half (fresh_half)
 # is the figure that counts, never listed; its read half's errors may be read to write rules
 FRESH_FILES = tuple(f"claims-fresh-{language}.jsonl" for language in LANGUAGES)
+# The fresh sample's every sentence labeled a second time, blind (the agreement sample's
+# relabel file holds 150 of them), and the adjudicated label of each sentence the two
+# labelers disagreed on, ruled by the guide without artlint: the fresh sample's gold labels
+FRESH_ADJUDICATED = "claims-fresh-adjudicated.jsonl"
+# A second fresh sample, drawn and labeled blind once the rules of stop 13 were written,
+# scored whole and never listed
+FRESH2_FILES = ("claims-fresh2-en.jsonl", "claims-fresh2-fr.jsonl")
 TARGETS = {"weasel_precision": 0.85, "weasel_recall": 0.80, "claims_precision": 0.70}
 MAX_ATTRIBUTED_FLAGGED = 0.03
 CLEAN_GROUPS = (  # (label, language, genre, source prefix)
@@ -138,11 +145,11 @@ def run(args: argparse.Namespace) -> int:
     predictions = predict(linter, rows, shared)
     peer = peer_predictions(rows)
     ok = True
-    fresh = fresh_table(linter, shared)
-    if fresh is not None:
-        print()
-        print(fresh[0])
-        ok &= fresh[1]
+    for table in (fresh2_table(linter, shared), fresh_table(linter, shared)):
+        if table is not None:
+            print()
+            print(table[0])
+            ok &= table[1]
     print()
     print(
         "-- untouched: held-out fold and split2 'test' (articles never looked at while writing "
@@ -213,35 +220,69 @@ def fresh_half(row: dict) -> str:
     return "blind" if _odd("fresh:", row) else "read"
 
 
-def load_fresh(data: Path | None = None) -> list[dict]:
-    return load_rows(FRESH_FILES, data or DATA)
+def load_fresh(data: Path | None = None, gold: bool = True) -> list[dict]:
+    """The fresh sample's rows; with `gold`, a sentence the two labelers disagreed on carries
+    its adjudicated label (when the adjudication file exists), else the first labeler's."""
+    rows = load_rows(FRESH_FILES, data or DATA)
+    path = (data or DATA) / FRESH_ADJUDICATED
+    if not gold or not path.is_file():
+        return rows
+    ruled = {r["id"]: r["label"] for r in _jsonl(path)}
+    return [{**r, "label": ruled.get(r["id"], r["label"])} for r in rows]
 
 
 def fresh_table(linter: Linter, shared: Path, data: Path | None = None) -> tuple[str, bool] | None:
     """The fresh sample's tables (its blind half, then its read half, artlint next to the
-    peer) and whether the blind half meets the targets; None when no fresh file exists."""
+    peer) and whether the blind half meets the targets; None when no fresh file exists.
+    With an adjudication, the blind half is printed twice: gold labels, then the first
+    labeler's alone (the figure before adjudication)."""
     rows = load_fresh(data)
     if not rows:
         return None
     predictions = predict(linter, rows, shared)
     peer = peer_predictions(rows)
     files = ", ".join(sorted({r["file"] for r in rows}))
+    adjudicated = ((data or DATA) / FRESH_ADJUDICATED).is_file()
+    gold = " (adjudicated labels)" if adjudicated else ""
+    counts = "labeled without reading the rules, never listed: the figures that count"
+    halves = [("blind", rows, f"blind half{gold}: {counts}")]
+    if adjudicated:
+        halves.append(("blind", load_fresh(data, gold=False), "blind half, the first labeler's labels alone"))
+    halves.append(("read", rows, f"read half{gold}: its errors were read to write rules, not a measure"))
     parts = []
-    for half, title in (
-        ("blind", "blind half: labeled without reading the rules, never listed: the figures that count"),
-        ("read", "read half: its errors were read to write rules, not a measure"),
-    ):
-        chosen = [r for r in rows if fresh_half(r) == half]
+    for half, labeled, title in halves:
+        chosen = [r for r in labeled if fresh_half(r) == half]
         parts.append(f"-- fresh ({files}), {title}: {len(chosen)} sentences --")
-        parts.append(_table(rows, predictions, peer, lambda r, half=half: fresh_half(r) == half))
+        parts.append(_table(labeled, predictions, peer, lambda r, half=half: fresh_half(r) == half))
     blind = ((r, p) for r, p in zip(rows, predictions, strict=True) if fresh_half(r) == "blind")
     return "\n".join(parts), score_of(blind).meets_targets()
+
+
+def fresh2_table(linter: Linter, shared: Path, data: Path | None = None) -> tuple[str, bool] | None:
+    """The second fresh sample's table, all of it blind, and whether it meets the targets;
+    None when its files do not exist."""
+    rows = load_rows(FRESH2_FILES, data or DATA)
+    if not rows:
+        return None
+    predictions = predict(linter, rows, shared)
+    files = ", ".join(sorted({r["file"] for r in rows}))
+    title = (
+        f"-- fresh2 ({files}): labeled blind after the rules were written, never listed: "
+        f"{len(rows)} sentences --"
+    )
+    table = _table(rows, predictions, peer_predictions(rows), lambda r: True)
+    return f"{title}\n{table}", score_of(zip(rows, predictions, strict=True)).meets_targets()
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 # Samples labeled a second time, blind: (second labels, the files holding the first ones)
 AGREEMENT = (
     ("claims-agreement-relabel.jsonl", LABELED_FILES),
     ("claims-fresh-agreement-relabel.jsonl", FRESH_FILES),
+    ("claims-fresh-relabel.jsonl", FRESH_FILES),
 )
 
 
@@ -253,7 +294,7 @@ def agreement(data: Path | None = None) -> list[str]:
         if not path.is_file():
             continue
         first = {r["id"]: r["label"] for r in load_rows(files, data)}
-        second = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        second = _jsonl(path)
         pairs = [(first[r["id"]], r["label"]) for r in second if r["id"] in first]
         if not pairs:
             continue
@@ -263,9 +304,11 @@ def agreement(data: Path | None = None) -> list[str]:
         expected = sum(one[k] * two[k] for k in LABELS) / n / n
         kappa = (observed - expected) / (1 - expected) if expected < 1 else 1.0
         both = sum(a == b == "weasel" for a, b in pairs)
+        # the two labelers' weasel F1, each the other's gold: a ceiling for any detector
+        f1 = 2 * both / (one["weasel"] + two["weasel"]) if one["weasel"] + two["weasel"] else 1.0
         lines.append(
             f"  {relabel}: {n} sentences, agree {observed:.2f}, kappa {kappa:.2f}; weasel: first "
-            f"{one['weasel']}, second {two['weasel']}, both {both}"
+            f"{one['weasel']}, second {two['weasel']}, both {both} (F1 {f1:.2f})"
         )
     return lines
 

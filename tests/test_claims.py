@@ -896,6 +896,27 @@ def test_a_fresh_blind_sample_is_scored_on_its_own(
     quality_claims._errors(missed, [set(), set()], "fresh-read")
     listed = capsys.readouterr().out
     assert "in the read half" in listed and "in the blind half" not in listed
+    # an adjudicated label replaces the first labeler's, and the blind half is printed both ways
+    ruling = {"id": rows[1]["id"], "label": "weasel", "first": "attributed", "second": "weasel"}
+    (data / "claims-fresh-adjudicated.jsonl").write_text(json.dumps(ruling) + "\n", encoding="utf-8")
+    assert [r["label"] for r in quality_claims.load_fresh(data)][:2] == ["weasel", "weasel"]
+    table, meets = quality_claims.fresh_table(linter, tmp_path / "shared", data)
+    gold, first, read = table.split("-- fresh (claims-fresh-en.jsonl), ")[1:]
+    assert gold.startswith("blind half (adjudicated labels): labeled without reading the rules")
+    assert "| en | 3 | 1.00 (1/1) | 0.50 (1/2) | 1.00 (1/1) | n/a |" in gold
+    assert first.startswith("blind half, the first labeler's labels alone: 3 sentences")
+    assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in first
+    assert read.startswith("read half (adjudicated labels)")
+    assert not meets  # recall 0.50 on the gold labels
+    # a second fresh sample is scored whole, in a table of its own
+    assert quality_claims.fresh2_table(linter, tmp_path / "shared", data) is None
+    (data / "claims-fresh2-en.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows[:3]), encoding="utf-8"
+    )
+    table, meets = quality_claims.fresh2_table(linter, tmp_path / "shared", data)
+    assert table.startswith("-- fresh2 (claims-fresh2-en.jsonl): labeled blind after the rules were written")
+    assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in table
+    assert meets
 
 
 def test_the_agreement_of_two_labelers_is_measured_with_kappa(
@@ -927,4 +948,4 @@ def test_the_agreement_of_two_labelers_is_measured_with_kappa(
     )
     (line,) = quality_claims.agreement(tmp_path)
     # observed 3/4; expected (1*0 + 1*1 + 2*3) / 16 = 7/16; kappa (12/16 - 7/16) / (9/16) = 5/9
-    assert "4 sentences, agree 0.75, kappa 0.56; weasel: first 1, second 0, both 0" in line
+    assert "4 sentences, agree 0.75, kappa 0.56; weasel: first 1, second 0, both 0 (F1 0.00)" in line
