@@ -1,0 +1,68 @@
+"""The fresh claims sample's disagreements, for adjudication by the guide.
+
+    python bench/claims_disagreements.py [--out /tmp/claims-fresh-disagreements.jsonl]
+
+Reads the first labels (bench/data/claims-fresh-{en,fr,de}.jsonl) and the second, blind ones
+(claims-fresh-agreement-relabel.jsonl for the 150-sentence sample, claims-fresh-relabel.jsonl
+for the rest) and writes one row per sentence the two labelers labeled differently: id,
+language, text, the sentences before and after it in its article, and each labeler's label
+and note, in article order.  The adjudicator rules on each from CLAIMS-GUIDE.md alone
+(artlint is not run) and the rulings go to bench/data/claims-fresh-adjudicated.jsonl
+(id, label, first, second, ruling), which bench/quality_claims.py reads as the gold labels.
+Also prints the disagreements counted by label pair.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from quality_claims import DATA, FRESH_FILES, _jsonl, load_rows
+
+SECOND = ("claims-fresh-agreement-relabel.jsonl", "claims-fresh-relabel.jsonl")
+
+
+def disagreements(data: Path = DATA) -> list[dict]:
+    first = load_rows(FRESH_FILES, data)
+    second = {r["id"]: r for name in SECOND if (data / name).is_file() for r in _jsonl(data / name)}
+    by_article: dict[str, list[dict]] = {}
+    for row in first:
+        by_article.setdefault(row["article"], []).append(row)
+    out = []
+    for rows in by_article.values():
+        for n, row in enumerate(rows):
+            other = second.get(row["id"])
+            if other is None or other["label"] == row["label"]:
+                continue
+            out.append(
+                {
+                    "id": row["id"],
+                    "language": row["language"],
+                    "text": row["text"],
+                    "prev": rows[n - 1]["text"] if n else "",
+                    "next": rows[n + 1]["text"] if n + 1 < len(rows) else "",
+                    "first": row["label"],
+                    "first_note": row.get("note", ""),
+                    "second": other["label"],
+                    "second_note": other.get("note", ""),
+                }
+            )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=Path("/tmp/claims-fresh-disagreements.jsonl"))
+    args = parser.parse_args()
+    rows = disagreements()
+    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    pairs = Counter(f"{r['first']} / {r['second']}" for r in rows)
+    print(f"{len(rows)} disagreements -> {args.out}")
+    for pair, n in pairs.most_common():
+        print(f"  {n:4d}  first {pair} second")
+
+
+if __name__ == "__main__":
+    main()
