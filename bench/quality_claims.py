@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -469,7 +470,48 @@ def _table(
             f"| {cell(a.attributed_flagged, a.attributed)} | {cell(b.weasel_tp, b.weasel_predicted)} "
             f"| {cell(b.weasel_tp, b.weasel_gold)} | {cell(b.attributed_flagged, b.attributed)} |"
         )
+    chosen = [i for i, r in enumerate(rows) if chosen_fold(r)]
+    lines += interval_lines([rows[i] for i in chosen], [predictions[i] for i in chosen])
     return "\n".join(lines)
+
+
+BOOTSTRAP_DRAWS = 2000
+
+
+def interval_lines(rows: list[dict], predictions: list[set[str]]) -> list[str]:
+    """How far the weasel figures of so few sentences could move: a 90% interval from
+    resampling the articles with replacement (a fixed seed, so the same every run)."""
+    per_article: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for row, rules in zip(rows, predictions, strict=True):
+        counts = per_article[article_of(row)]
+        weasel, predicted = row["label"] == "weasel", predicted_label(rules) == "weasel"
+        counts[0] += weasel and predicted
+        counts[1] += predicted
+        counts[2] += weasel
+    articles = [per_article[k] for k in sorted(per_article)]
+    if len(articles) < 2:
+        return []
+    rng = random.Random(20261202)
+    precision, recall = [], []
+    for _ in range(BOOTSTRAP_DRAWS):
+        tp = predicted = gold = 0
+        for counts in rng.choices(articles, k=len(articles)):
+            tp, predicted, gold = tp + counts[0], predicted + counts[1], gold + counts[2]
+        if predicted:
+            precision.append(tp / predicted)
+        if gold:
+            recall.append(tp / gold)
+
+    def span(values: list[float]) -> str:
+        if not values:
+            return "n/a"
+        values.sort()
+        return f"{values[int(0.05 * len(values))]:.2f}-{values[int(0.95 * len(values)) - 1]:.2f}"
+
+    return [
+        f"all, 90% interval ({len(articles)} articles resampled {BOOTSTRAP_DRAWS} times): "
+        f"weasel P {span(precision)}, R {span(recall)}"
+    ]
 
 
 @dataclass

@@ -949,3 +949,26 @@ def test_the_agreement_of_two_labelers_is_measured_with_kappa(
     (line,) = quality_claims.agreement(tmp_path)
     # observed 3/4; expected (1*0 + 1*1 + 2*3) / 16 = 7/16; kappa (12/16 - 7/16) / (9/16) = 5/9
     assert "4 sentences, agree 0.75, kappa 0.56; weasel: first 1, second 0, both 0 (F1 0.00)" in line
+
+
+def test_the_weasel_figures_carry_an_article_bootstrap_interval(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/quality_claims.py interval_lines(): a 90% interval from resampling articles, the
+    same every run; none for a single article (nothing to resample)."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    quality_claims = importlib.import_module("quality_claims")
+    weasel = {"claims.weasel-attribution"}
+    # four articles: two found weasels, one missed, one wrong finding on an attributed sentence
+    rows = [
+        {"article": article, "label": label}
+        for article, label in (("a", "weasel"), ("b", "weasel"), ("c", "weasel"), ("d", "attributed"))
+    ]
+    predictions = [weasel, weasel, set(), weasel]
+    (line,) = quality_claims.interval_lines(rows, predictions)
+    assert line == quality_claims.interval_lines(rows, predictions)[0]
+    assert line.startswith("all, 90% interval (4 articles resampled 2000 times): weasel P ")
+    precision, recall = (part.split()[-1].split("-") for part in line.split(": ")[1].split(", "))
+    assert float(precision[0]) <= 2 / 3 <= float(precision[1]) and float(precision[0]) < float(precision[1])
+    assert float(recall[0]) <= 2 / 3 <= float(recall[1])
+    assert quality_claims.interval_lines(rows[:1], predictions[:1]) == []
