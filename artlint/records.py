@@ -12,10 +12,10 @@ holds the bytecode magic number it was made with and is not used under another.
 from __future__ import annotations
 
 import dataclasses
-import marshal
-from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from artlint import marshalled
 
 METHODS_NAME = "compiled-methods.marshal"
 _table: dict[str, Any] | None = None
@@ -28,14 +28,8 @@ def _methods_path() -> Path:
 
 def _read_table(path: Path) -> dict[str, Any]:
     try:
-        data = path.read_bytes()
+        table = marshalled.load(path.read_bytes())
     except OSError:
-        return {}
-    if not data.startswith(MAGIC_NUMBER):
-        return {}
-    try:
-        table = marshal.loads(data[len(MAGIC_NUMBER) :])
-    except (ValueError, EOFError, TypeError):
         return {}
     return table if isinstance(table, dict) else {}
 
@@ -86,5 +80,5 @@ def write_methods(target: Path | None = None) -> Path:
 
     import_package()
     target = target or _methods_path()
-    target.write_bytes(MAGIC_NUMBER + marshal.dumps(dict(_used)))
+    target.write_bytes(marshalled.dump(dict(_used)))
     return target

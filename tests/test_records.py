@@ -5,6 +5,7 @@ under another Python must be left alone."""
 from __future__ import annotations
 
 import dataclasses
+from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,6 @@ def test_a_table_from_another_python_is_left_alone(tmp_path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(b"\x00\x00" + data[2:])
     assert records._read_table(path) == {}
-    path.write_bytes(records.MAGIC_NUMBER + b"not marshal")
+    path.write_bytes(MAGIC_NUMBER + b"not marshal")
     assert records._read_table(path) == {}
     assert records._read_table(tmp_path / "missing") == {}

@@ -21,14 +21,13 @@ in its compiled form, so a run does not pay for compiling it.
 from __future__ import annotations
 
 import bisect
-import marshal
 import math
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import field
 from functools import cached_property
 from typing import Any
 
+from artlint import marshalled
 from artlint.records import dataclass
 
 Tree = tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]
@@ -91,7 +90,7 @@ class TreeModel:
     @cached_property
     def _walkers(self) -> tuple[Callable[..., float], Callable[..., float | None]] | None:
         """(score(row), score_reaching(row, target)) generated from the trees, or None."""
-        code = _load_code(self.code) if self.code else None
+        code = marshalled.load(self.code) if self.code else None
         if code is None:
             source = _walker_source(self)
             if source is None:
@@ -186,25 +185,11 @@ def _tree_expression(tree: Tree, node: int, depth: int) -> str | None:
     return f"({low} if r[{feature_ids[node]}] <= {thresholds[node]!r} else {high})"
 
 
-# Marshalled code is for the Python that wrote it: tagged with its version.
-_CODE_TAG = sys.version.encode() + b"\0"
-
-
 def _compile_walkers(model: TreeModel) -> bytes:
     source = _walker_source(model)
     if source is None:
         return b""
-    return _CODE_TAG + marshal.dumps(compile(source, "<artlint trees>", "exec"))
-
-
-def _load_code(data: bytes) -> Any:
-    """The code marshalled by _compile_walkers, or None if another Python wrote it."""
-    if not data.startswith(_CODE_TAG):
-        return None
-    try:
-        return marshal.loads(data[len(_CODE_TAG) :])
-    except (ValueError, EOFError, TypeError):
-        return None
+    return marshalled.dump(compile(source, "<artlint trees>", "exec"))
 
 
 def _sigmoid(score: float) -> float:
