@@ -1,13 +1,14 @@
-"""The fresh claims sample's disagreements, for adjudication by the guide.
+"""A blind claims sample's disagreements, for adjudication by the guide.
 
-    python bench/claims_disagreements.py [--out /tmp/claims-fresh-disagreements.jsonl]
+    python bench/claims_disagreements.py [--set fresh|fresh2] [--out /tmp/claims-<set>-disagreements.jsonl]
 
-Reads the first labels (bench/data/claims-fresh-{en,fr,de}.jsonl) and the second, blind ones
-(claims-fresh-agreement-relabel.jsonl for the 150-sentence sample, claims-fresh-relabel.jsonl
-for the rest) and writes one row per sentence the two labelers labeled differently: id,
+Reads the sample's first labels (bench/data/claims-fresh-{en,fr,de}.jsonl for `fresh`) and
+its second, blind ones (claims-fresh-agreement-relabel.jsonl for the 150-sentence sample,
+claims-fresh-relabel.jsonl for the rest; see `BlindSample` in quality_claims.py) and
+writes one row per sentence the two labelers labeled differently: id,
 language, text, the sentences before and after it in its article, and each labeler's label
 and note, in article order.  The adjudicator rules on each from CLAIMS-GUIDE.md alone
-(artlint is not run) and the rulings go to bench/data/claims-fresh-adjudicated.jsonl
+(artlint is not run) and the rulings go to bench/data/claims-<set>-adjudicated.jsonl
 (id, label, first, second, ruling), which bench/quality_claims.py reads as the gold labels.
 Also prints the disagreements counted by label pair.
 """
@@ -19,14 +20,14 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from quality_claims import DATA, FRESH_FILES, _jsonl, load_rows
+from quality_claims import DATA, FRESH, FRESH2, BlindSample, _jsonl, load_rows
 
-SECOND = ("claims-fresh-agreement-relabel.jsonl", "claims-fresh-relabel.jsonl")
+SAMPLES = {sample.name: sample for sample in (FRESH, FRESH2)}
 
 
-def disagreements(data: Path = DATA) -> list[dict]:
-    first = load_rows(FRESH_FILES, data)
-    second = {r["id"]: r for name in SECOND if (data / name).is_file() for r in _jsonl(data / name)}
+def disagreements(sample: BlindSample, data: Path = DATA) -> list[dict]:
+    first = load_rows(sample.files, data)
+    second = {r["id"]: r for name in sample.second if (data / name).is_file() for r in _jsonl(data / name)}
     by_article: dict[str, list[dict]] = {}
     for row in first:
         by_article.setdefault(row["article"], []).append(row)
@@ -54,12 +55,14 @@ def disagreements(data: Path = DATA) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=Path("/tmp/claims-fresh-disagreements.jsonl"))
+    parser.add_argument("--set", choices=tuple(SAMPLES), default="fresh")
+    parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    rows = disagreements()
-    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = args.out or Path(f"/tmp/claims-{args.set}-disagreements.jsonl")
+    rows = disagreements(SAMPLES[args.set])
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     pairs = Counter(f"{r['first']} / {r['second']}" for r in rows)
-    print(f"{len(rows)} disagreements -> {args.out}")
+    print(f"{len(rows)} disagreements -> {out}")
     for pair, n in pairs.most_common():
         print(f"  {n:4d}  first {pair} second")
 

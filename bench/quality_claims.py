@@ -75,13 +75,35 @@ DE_CUES = "claims-de-cues.jsonl"
 # A fresh sample labeled by the guide without reading the rules: its blind half (fresh_half)
 # is the figure that counts, never listed; its read half's errors may be read to write rules
 FRESH_FILES = tuple(f"claims-fresh-{language}.jsonl" for language in LANGUAGES)
-# The fresh sample's every sentence labeled a second time, blind (the agreement sample's
-# relabel file holds 150 of them), and the adjudicated label of each sentence the two
-# labelers disagreed on, ruled by the guide without artlint: the fresh sample's gold labels
-FRESH_ADJUDICATED = "claims-fresh-adjudicated.jsonl"
-# A second fresh sample, drawn and labeled blind once the rules of stop 13 were written,
-# scored whole and never listed
-FRESH2_FILES = ("claims-fresh2-en.jsonl", "claims-fresh2-fr.jsonl")
+
+
+@dataclass(frozen=True)
+class BlindSample:
+    """A sample labeled blind by the guide: first labels (`files`), every sentence labeled a
+    second time, blind (`second`: id, label, note), and the label an adjudicator gave each
+    sentence the two disagree on, by the guide and without artlint (`adjudicated`: id,
+    label, first, second, ruling).  Its gold labels: the adjudicated ones where the two
+    disagree, else the label both gave."""
+
+    name: str
+    files: tuple[str, ...]
+    second: tuple[str, ...]
+    adjudicated: str
+
+
+FRESH = BlindSample(
+    "fresh",
+    FRESH_FILES,
+    ("claims-fresh-agreement-relabel.jsonl", "claims-fresh-relabel.jsonl"),
+    "claims-fresh-adjudicated.jsonl",
+)
+# Drawn and labeled once the rules of stop 13 were written: scored whole, never listed
+FRESH2 = BlindSample(
+    "fresh2",
+    ("claims-fresh2-en.jsonl", "claims-fresh2-fr.jsonl"),
+    ("claims-fresh2-relabel.jsonl",),
+    "claims-fresh2-adjudicated.jsonl",
+)
 TARGETS = {"weasel_precision": 0.85, "weasel_recall": 0.80, "claims_precision": 0.70}
 MAX_ATTRIBUTED_FLAGGED = 0.03
 CLEAN_GROUPS = (  # (label, language, genre, source prefix)
@@ -205,7 +227,7 @@ def run(args: argparse.Namespace) -> int:
         _clean_density(linter, shared, label, language, genre, prefix)
     if getattr(args, "errors", None) == "fresh-read":
         print()
-        fresh_rows = load_fresh()
+        fresh_rows = load_gold(FRESH)
         _errors(fresh_rows, predict(linter, fresh_rows, shared), "fresh-read")
     elif getattr(args, "errors", None):
         print()
@@ -221,11 +243,11 @@ def fresh_half(row: dict) -> str:
     return "blind" if _odd("fresh:", row) else "read"
 
 
-def load_fresh(data: Path | None = None, gold: bool = True) -> list[dict]:
-    """The fresh sample's rows; with `gold`, a sentence the two labelers disagreed on carries
+def load_gold(sample: BlindSample, data: Path | None = None, gold: bool = True) -> list[dict]:
+    """A blind sample's rows; with `gold`, a sentence the two labelers disagreed on carries
     its adjudicated label (when the adjudication file exists), else the first labeler's."""
-    rows = load_rows(FRESH_FILES, data or DATA)
-    path = (data or DATA) / FRESH_ADJUDICATED
+    rows = load_rows(sample.files, data or DATA)
+    path = (data or DATA) / sample.adjudicated
     if not gold or not path.is_file():
         return rows
     ruled = {r["id"]: r["label"] for r in _jsonl(path)}
@@ -237,18 +259,20 @@ def fresh_table(linter: Linter, shared: Path, data: Path | None = None) -> tuple
     peer) and whether the blind half meets the targets; None when no fresh file exists.
     With an adjudication, the blind half is printed twice: gold labels, then the first
     labeler's alone (the figure before adjudication)."""
-    rows = load_fresh(data)
+    rows = load_gold(FRESH, data)
     if not rows:
         return None
     predictions = predict(linter, rows, shared)
     peer = peer_predictions(rows)
     files = ", ".join(sorted({r["file"] for r in rows}))
-    adjudicated = ((data or DATA) / FRESH_ADJUDICATED).is_file()
+    adjudicated = ((data or DATA) / FRESH.adjudicated).is_file()
     gold = " (adjudicated labels)" if adjudicated else ""
     counts = "labeled without reading the rules, never listed: the figures that count"
     halves = [("blind", rows, f"blind half{gold}: {counts}")]
     if adjudicated:
-        halves.append(("blind", load_fresh(data, gold=False), "blind half, the first labeler's labels alone"))
+        halves.append(
+            ("blind", load_gold(FRESH, data, gold=False), "blind half, the first labeler's labels alone")
+        )
     halves.append(("read", rows, f"read half{gold}: its errors were read to write rules, not a measure"))
     parts = []
     for half, labeled, title in halves:
@@ -260,19 +284,28 @@ def fresh_table(linter: Linter, shared: Path, data: Path | None = None) -> tuple
 
 
 def fresh2_table(linter: Linter, shared: Path, data: Path | None = None) -> tuple[str, bool] | None:
-    """The second fresh sample's table, all of it blind, and whether it meets the targets;
-    None when its files do not exist."""
-    rows = load_rows(FRESH2_FILES, data or DATA)
+    """The second fresh sample's table, all of it blind (on gold labels, then on the first
+    labeler's when an adjudication exists), and whether it meets the targets; None when its
+    files do not exist."""
+    rows = load_gold(FRESH2, data)
     if not rows:
         return None
     predictions = predict(linter, rows, shared)
+    peer = peer_predictions(rows)
     files = ", ".join(sorted({r["file"] for r in rows}))
-    title = (
-        f"-- fresh2 ({files}): labeled blind after the rules were written, never listed: "
-        f"{len(rows)} sentences --"
-    )
-    table = _table(rows, predictions, peer_predictions(rows), lambda r: True)
-    return f"{title}\n{table}", score_of(zip(rows, predictions, strict=True)).meets_targets()
+    title = f"-- fresh2 ({files}): labeled blind after the rules were written, never listed"
+    parts = []
+    if ((data or DATA) / FRESH2.adjudicated).is_file():
+        parts += [
+            f"{title}, adjudicated labels: {len(rows)} sentences --",
+            _table(rows, predictions, peer, bool),
+        ]
+        title = "-- fresh2, the first labeler's labels alone"
+        first = load_gold(FRESH2, data, gold=False)
+        parts += [f"{title}: {len(rows)} sentences --", _table(first, predictions, peer, bool)]
+    else:
+        parts += [f"{title}: {len(rows)} sentences --", _table(rows, predictions, peer, bool)]
+    return "\n".join(parts), score_of(zip(rows, predictions, strict=True)).meets_targets()
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -282,8 +315,7 @@ def _jsonl(path: Path) -> list[dict]:
 # Samples labeled a second time, blind: (second labels, the files holding the first ones)
 AGREEMENT = (
     ("claims-agreement-relabel.jsonl", LABELED_FILES),
-    ("claims-fresh-agreement-relabel.jsonl", FRESH_FILES),
-    ("claims-fresh-relabel.jsonl", FRESH_FILES),
+    *((second, sample.files) for sample in (FRESH, FRESH2) for second in sample.second),
 )
 
 

@@ -899,7 +899,10 @@ def test_a_fresh_blind_sample_is_scored_on_its_own(
     # an adjudicated label replaces the first labeler's, and the blind half is printed both ways
     ruling = {"id": rows[1]["id"], "label": "weasel", "first": "attributed", "second": "weasel"}
     (data / "claims-fresh-adjudicated.jsonl").write_text(json.dumps(ruling) + "\n", encoding="utf-8")
-    assert [r["label"] for r in quality_claims.load_fresh(data)][:2] == ["weasel", "weasel"]
+    assert [r["label"] for r in quality_claims.load_gold(quality_claims.FRESH, data)][:2] == [
+        "weasel",
+        "weasel",
+    ]
     table, meets = quality_claims.fresh_table(linter, tmp_path / "shared", data)
     gold, first, read = table.split("-- fresh (claims-fresh-en.jsonl), ")[1:]
     assert gold.startswith("blind half (adjudicated labels): labeled without reading the rules")
@@ -915,8 +918,15 @@ def test_a_fresh_blind_sample_is_scored_on_its_own(
     )
     table, meets = quality_claims.fresh2_table(linter, tmp_path / "shared", data)
     assert table.startswith("-- fresh2 (claims-fresh2-en.jsonl): labeled blind after the rules were written")
+    assert "adjudicated" not in table
     assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in table
     assert meets
+    (data / "claims-fresh2-adjudicated.jsonl").write_text(json.dumps(ruling) + "\n", encoding="utf-8")
+    table, meets = quality_claims.fresh2_table(linter, tmp_path / "shared", data)
+    gold, first = table.split("-- fresh2, the first labeler's labels alone: 3 sentences --")
+    assert "adjudicated labels: 3 sentences --" in gold and "| en | 3 | 1.00 (1/1) | 0.50 (1/2) |" in gold
+    assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) |" in first
+    assert not meets
 
 
 def test_the_agreement_of_two_labelers_is_measured_with_kappa(
