@@ -807,6 +807,47 @@ def test_the_hearsay_conditional_carries_on_a_named_source() -> None:
     assert "claims.hearsay-conditional" in claims_rules(alone, "fr")
 
 
+def test_the_reportative_conditional_of_etre() -> None:
+    """'serait' + a participle in a main clause reports hearsay (Wikinews, the French
+    Wikipedia of corpus/clean); after 'que' it is a future in the past (an ELTeC novel)."""
+    for text in (
+        "Le crash serait dû à une défaillance des deux moteurs.",
+        "Actuellement, elle serait conservée dans la « chapelle de l'Arche d'alliance », située dans "
+        "un enclos séparé de l'église.",
+        "La peau pigmentée par le soleil serait devenue un attribut de la mode en partie à cause du "
+        "statut de Coco Chanel.",
+    ):
+        assert "claims.hearsay-conditional" in claims_rules(text, "fr"), text
+    future = "Il ne savait pas comment le Comte entendait traiter l'affaire ; il savait seulement qu'elle serait traitée."
+    assert "claims.hearsay-conditional" not in claims_rules(future, "fr")
+
+
+def test_an_opinion_passive_in_the_past_historic() -> None:
+    """'furent considérées comme' is 'fut considéré comme' in the plural (Wikinews); an agent names
+    the holder."""
+    text = "Ses positions en faveur du catalan furent considérées comme un crime de lèse-majesté."
+    assert "passive" in weasel_constructs(text, "fr")[0]
+    agent = "Ses positions en faveur du catalan furent considérées comme un crime de lèse-majesté par la Cour."
+    assert not any(weasel_constructs(agent, "fr"))
+
+
+def test_an_inverted_auxiliary_after_a_quotation_names_the_speaker() -> None:
+    """'« ... » a-t-il précisé': the participle after an inverted auxiliary is a reporting verb
+    whose speaker is the pronoun (Wikinews, the police spokesman named the sentence before), so the
+    'il semblerait que' of his words is his; with no such frame it is an opinion with no holder."""
+    before = (
+        "L'alerte a été donnée vers quatre heures et demie du matin, a indiqué un porte-parole de la "
+        "police. "
+    )
+    framed = (
+        "Il semblerait que la bousculade meurtrière ait été provoquée « par un feu de Bengale lancé "
+        "par quelqu'un dans l'enceinte du stade » a-t-il précisé."
+    )
+    assert not any(weasel_constructs(before + framed, "fr"))
+    bare = "Il semblerait que la bousculade meurtrière ait été provoquée par un feu de Bengale."
+    assert any(weasel_constructs(before + bare, "fr"))
+
+
 def test_a_straight_mark_before_s_is_an_apostrophe() -> None:
     """Reuters-21578 writes 'the world"s largest' for 'the world's largest': the mark opens
     no quotation that would hide the weasel after it (and the quoted sentence after that)."""
