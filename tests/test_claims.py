@@ -173,6 +173,13 @@ def test_seed_sentences_in_context() -> None:
         "Ein 31-jähriger Polizist soll einer 42-Jährigen den Knöchel gebrochen haben.",
         "Raqqa gilt als Hauptstadt des Islamischen Staats in Syrien.",
         "Längst haben die Kabinette einen Nichtangriffspakt geschlossen, wie ein Insider berichtet.",
+        # "laut" + a group noun, the clause's subject after the verb is no name (Der Standard)
+        "Laut Experten ging AlphaGo die dritte Partie als Nachziehender zu Beginn aggressiv an.",
+        "Laut Berichten dürfte Apple einen Fokus auf exklusive Inhalte legen.",
+        # circles stand for anonymous sources (Der Standard)
+        "Die Ermittlungen gegen den Banker könnten noch eineinhalb Jahre dauern, heißt es in Sofioter "
+        "Justizkreisen.",
+        "Aden dient seit Monaten als Übergangshauptstadt, hieß es aus Präsidentschaftskreisen.",
     ],
 )
 def test_german_weasels(text: str) -> None:
@@ -186,6 +193,10 @@ def test_german_weasels(text: str) -> None:
         "Das sei auf absehbare Zeit nicht realisierbar, hieß es aus dem Ministerium.",
         "Die Zahl der Toten sei gestiegen, sagte Polizeisprecher Thomas Keiblinger.",
         "Der Markt wächst, sagte ein Sprecher des Unternehmens am Montag.",
+        # twins: the group of a named body; the circles of a named organisation
+        "Laut Experten der Nationalbank ging die Inflation im März zurück.",
+        "Sarin sei verwendet worden, verlautete am Donnerstag aus Kreisen der Organisation für das "
+        "Verbot von Chemiewaffen.",
     ],
 )
 def test_german_attributed_sentences_get_no_finding(text: str) -> None:
