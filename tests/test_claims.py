@@ -833,6 +833,20 @@ def test_the_reportative_conditional_of_etre() -> None:
     assert "claims.hearsay-conditional" not in claims_rules(future, "fr")
 
 
+def test_the_hearsay_conditional_is_a_main_clause() -> None:
+    """'aurait' + a participle as the verb of its sentence reports hearsay; in a clause after
+    'que' or 'qui' it is a hypothesis (French Wikipedia of corpus/clean)."""
+    hearsay = "Là, il aurait avoué au médecin qu'il s'était autotransfusé avec du sang."
+    assert "claims.hearsay-conditional" in claims_rules(hearsay, "fr")
+    for text in (
+        "Yasu a donc réussi à faire un clip qu'on regarde encore et encore pour découvrir le moindre "
+        "détail que l'on aurait manqué.",
+        "La loi sur le blasphème prévoit la peine de mort pour les personnes qui auraient dénigré "
+        "Mahomet.",
+    ):
+        assert "claims.hearsay-conditional" not in claims_rules(text, "fr"), text
+
+
 def test_an_opinion_passive_in_the_past_historic() -> None:
     """'furent considérées comme' is 'fut considéré comme' in the plural (Wikinews); an agent names
     the holder."""
