@@ -794,6 +794,14 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "de",
             "Somit sollte dafür gesorgt sein, dass keiner von jenen Flüchtlingen im Freien übernachten müsse.",
         ),
+        # "sollen" + a noun and "haben" is a plan, not hearsay (Der Standard; its twin, a participle
+        # before "haben", is among the German weasels)
+        ("de", "Mitarbeiter sollen zudem jederzeit die Möglichkeit haben, wieder aus All-in auszusteigen."),
+        (
+            "de",
+            "Alle Kandidaten mit ausreichenden Unterstützungserklärungen sollen gleiche Chancen haben, ihre "
+            "Vorstellungen den Wählern zu präsentieren.",
+        ),
         (
             "de",
             "In einer Pressemitteilung, die sein Büro am späten Dienstagabend verbreitete, hieß es: "
