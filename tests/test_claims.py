@@ -172,6 +172,7 @@ def test_seed_sentences_in_context() -> None:
         "Konkrete Planungen gebe es derzeit aber noch nicht, hieß es.",
         "Ein 31-jähriger Polizist soll einer 42-Jährigen den Knöchel gebrochen haben.",
         "Raqqa gilt als Hauptstadt des Islamischen Staats in Syrien.",
+        "In den nächsten Stunden dürften aber auch in Bad Radkersburg wieder Flüchtlinge ankommen.",
         "Längst haben die Kabinette einen Nichtangriffspakt geschlossen, wie ein Insider berichtet.",
         # "laut" + a group noun, the clause's subject after the verb is no name (Der Standard)
         "Laut Experten ging AlphaGo die dritte Partie als Nachziehender zu Beginn aggressiv an.",
@@ -195,6 +196,10 @@ def test_german_weasels(text: str) -> None:
         "Der Markt wächst, sagte ein Sprecher des Unternehmens am Montag.",
         # twins: the group of a named body; the circles of a named organisation
         "Laut Experten der Nationalbank ging die Inflation im März zurück.",
+        # the closing frame ", so die Polizei" names the forecaster (Der Standard); alone, the
+        # "dürften" of the same sentence is an expectation with no forecaster
+        "In den nächsten Stunden dürften aber auch in Bad Radkersburg wieder Flüchtlinge ankommen, so "
+        "die Polizei.",
         "Sarin sei verwendet worden, verlautete am Donnerstag aus Kreisen der Organisation für das "
         "Verbot von Chemiewaffen.",
     ],
