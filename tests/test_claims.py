@@ -173,6 +173,9 @@ def test_seed_sentences_in_context() -> None:
         "Ein 31-jähriger Polizist soll einer 42-Jährigen den Knöchel gebrochen haben.",
         "Raqqa gilt als Hauptstadt des Islamischen Staats in Syrien.",
         "In den nächsten Stunden dürften aber auch in Bad Radkersburg wieder Flüchtlinge ankommen.",
+        # "wie es heißt", "Es hieß, ...": "heißt es" in the other word order (Der Standard)
+        "Am Wochenende hat er den Oman wieder Richtung München verlassen, Routinechecks, wie es heißt.",
+        "Es hieß, eine Senkung der Lohnnebenkosten sei ab 2018 unter Umständen möglich.",
         "Längst haben die Kabinette einen Nichtangriffspakt geschlossen, wie ein Insider berichtet.",
         # "laut" + a group noun, the clause's subject after the verb is no name (Der Standard)
         "Laut Experten ging AlphaGo die dritte Partie als Nachziehender zu Beginn aggressiv an.",
@@ -802,6 +805,9 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         # "sollen" + a noun and "haben" is a plan, not hearsay (Der Standard; its twin, a participle
         # before "haben", is among the German weasels)
         ("de", "Mitarbeiter sollen zudem jederzeit die Möglichkeit haben, wieder aus All-in auszusteigen."),
+        # "es heißt" of a text named before, or of a name (Der Standard)
+        ("de", "Mit einem Text Martin Gutls, in dem es heißt, Ich werde nicht sterben, endet die Feier."),
+        ("de", "Es heißt natürlich St. Leonhard, nicht St. Leonhart."),
         (
             "de",
             "Alle Kandidaten mit ausreichenden Unterstützungserklärungen sollen gleiche Chancen haben, ihre "
