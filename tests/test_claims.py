@@ -176,6 +176,10 @@ def test_seed_sentences_in_context() -> None:
         # "wie es heißt", "Es hieß, ...": "heißt es" in the other word order (Der Standard)
         "Am Wochenende hat er den Oman wieder Richtung München verlassen, Routinechecks, wie es heißt.",
         "Es hieß, eine Senkung der Lohnnebenkosten sei ab 2018 unter Umständen möglich.",
+        # "dem Vernehmen nach" is "reportedly"; unnamed media (Der Standard)
+        "Dem Vernehmen nach wirft die JG in diesem Text Niessl parteischädigendes Verhalten vor.",
+        "Dies ergebe sich aus einem neuen sensationellen Fund auf dem Quirinal-Hügel, wie italienische "
+        "Medien berichten.",
         "Längst haben die Kabinette einen Nichtangriffspakt geschlossen, wie ein Insider berichtet.",
         # "laut" + a group noun, the clause's subject after the verb is no name (Der Standard)
         "Laut Experten ging AlphaGo die dritte Partie als Nachziehender zu Beginn aggressiv an.",
@@ -203,6 +207,9 @@ def test_german_weasels(text: str) -> None:
         # "dürften" of the same sentence is an expectation with no forecaster
         "In den nächsten Stunden dürften aber auch in Bad Radkersburg wieder Flüchtlinge ankommen, so "
         "die Polizei.",
+        # twin: a named paper
+        "Dies ergebe sich aus einem neuen sensationellen Fund auf dem Quirinal-Hügel, wie die "
+        "Zeitung La Repubblica berichtet.",
         "Sarin sei verwendet worden, verlautete am Donnerstag aus Kreisen der Organisation für das "
         "Verbot von Chemiewaffen.",
     ],
