@@ -255,6 +255,7 @@ class Lexicon:
     capitalised_nouns: bool = False  # German: a capital letter does not make a name
     articles: frozenset[str] = frozenset()  # "the": "the exporters" is no better named than "exporters"
     affiliations: frozenset[str] = frozenset()  # "of", "for": a role's organisation follows
+    finite_verbs: frozenset[str] = frozenset()  # "ist", "hat": a group noun's phrase ends before one
     weak_markers: frozenset[str] = frozenset()  # "pour": a marker that makes no weasel
     singular: frozenset[str] = frozenset()  # "a", "le": the noun phrase is singular
     demonyms: frozenset[str] = frozenset()  # "Norwegian": a country's officials, but no name
@@ -363,6 +364,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         capitalised_nouns="capitalised" in lists.get("noun_case", []),
         articles=_words(lists.get("definite_articles", [])),
         affiliations=_words(lists.get("affiliation_markers", [])),
+        finite_verbs=_words(lists.get("finite_verbs", [])),
         weak_markers=_words(lists.get("weak_markers", [])),
         singular=_words(lists.get("singular_determiners", [])),
         demonyms=_words(lists.get("demonyms", [])),
@@ -1383,8 +1385,11 @@ class _Analyser:
         return ""
 
     def _name_after(self, words: list[str], position: int) -> str | None:
-        """A name right after a group noun: "analysts at Gartner", "chercheurs de l'Inserm"."""
+        """A name right after a group noun: "analysts at Gartner", "chercheurs de l'Inserm";
+        not past a finite verb ("Laut Medienberichten ist der Vertrag ...": the clause's subject)."""
         for later in range(position + 1, min(len(words), position + 6)):
+            if words[later].lower() in self.lex.finite_verbs:
+                return None
             if self._is_name(words[later], words, later):
                 return self._name_run(words, later)
         return None
