@@ -250,6 +250,7 @@ class Lexicon:
     participle_followers: frozenset[str] = frozenset()  # "denied to": a participle, not a speaker's verb
     agent_markers: frozenset[str] = frozenset()  # "surveyed by": a passive participle
     evidence_heads: frozenset[str] = frozenset()  # vague heads that can report a finding ("studies")
+    own_study: frozenset[str] = frozenset()  # "new research": the study the article reports
     relatives: frozenset[str] = frozenset()  # "that", "who": a relative clause's subject
     comparisons: frozenset[str] = frozenset()  # "than": "than most expected" quotes no one
     capitalised_nouns: bool = False  # German: a capital letter does not make a name
@@ -358,6 +359,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         participle_followers=_words(lists.get("participle_followers", [])),
         agent_markers=_words(lists.get("agent_markers", [])),
         evidence_heads=_words(lists.get("evidence_heads", [])),
+        own_study=_words(lists.get("own_study_markers", [])),
         relatives=_words(lists.get("relative_pronouns", [])),
         comparisons=_words(lists.get("comparison_markers", [])),
         capitalised_nouns="capitalised" in lists.get("noun_case", []),
@@ -599,6 +601,8 @@ class _Analyser:
                     continue  # "agreed to settle", "comme on dit": no speech reported
                 if noun_like and previous and previous[-1] != "," and not self._subject_like(previous[-1]):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
+                if noun_like and self._compound(previous):
+                    continue  # "a mixed sales forecast", "its earnings estimates": a noun after a noun
                 if (
                     noun_like
                     and len(previous) >= 2
@@ -925,7 +929,15 @@ class _Analyser:
             if found is not None:
                 return found
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
-        if tokens and tokens[-1] == "," and kind != "marker" and status in ("vague", "none"):
+        if (
+            tokens
+            and tokens[-1] == ","
+            and kind != "marker"
+            and status in ("vague", "none")
+            # "Economists, however, forecast that ODPM figures ...": "that" opens what is
+            # said, no speaker after the verb; the subject before the aside speaks
+            and not (following and following[0].lower() in self.lex.relatives)
+        ):
             # "... giving way to others, noted Robert Anderson", "..., argued critics": the
             # speaker follows the verb; "..., saying": the subject of the sentence, not
             # the word before the comma
@@ -1034,8 +1046,10 @@ class _Analyser:
                     # "Katrina Bull, a prospective parliamentary candidate said"
                     or (
                         status == "vague"
-                        and self._generic_speaker
                         and words[0].lower() in self.lex.indefinite
+                        # set off by commas: "Prassana Rambathla, one of Prof Reddy's graduate
+                        # students, says"; not "..., a bond manager for a securities house said"
+                        and (self._generic_speaker or position < len(segments) - 1)
                     )
                 )
                 and (words[0][:1].islower() or _POSSESSIVE_RE.search(words[0]))
@@ -1110,8 +1124,9 @@ class _Analyser:
                 if position > 0 and self._is_name(words[position - 1], words, position - 1):
                     return "named", self._name_run(words, position - 1)  # "Gartner analysts"
                 determiner = self._determiner(words, position)
-                if determiner == "specific":
-                    return "role", None
+                own_study = position > 0 and words[position - 1].lower() in lex.own_study
+                if determiner == "specific" or (own_study and lower in lex.evidence_heads):
+                    return "role", None  # "the experts"; "new research": the study the article reports
                 name = self._name_after(words, position)
                 if name:
                     return "named", name
@@ -1298,6 +1313,38 @@ class _Analyser:
                 bool(lex.plural.search(lower))
                 and lower not in lex.not_plural
                 and not _POSSESSIVE_RE.search(word)  # "a producer's credit"
+            )
+        )
+
+    def _compound(self, previous: list[str]) -> bool:
+        """Whether the plural word before a noun-like verb is the first noun of a compound
+        ("a decidedly mixed sales forecast", "its earnings estimates"): lower case, names no
+        people, in no list of speakers or documents ("analysts forecast", "figures show" are
+        verbs), with a determiner before it in its noun phrase (not "traders in oil markets
+        estimate", where the phrase ends a preposition's object)."""
+        if not previous:
+            return False
+        lex = self.lex
+        word = previous[-1]
+        lower = word.lower().replace("’", "'")
+        determined = False
+        for before in reversed(previous[-4:-1]):
+            low = before.lower()
+            if low in lex.noun_markers and low not in lex.quantifier_words:
+                determined = True
+                break
+            if before == "," or low in lex.affiliations or low in lex.places or low in lex.relatives:
+                break
+        return (
+            determined
+            and word[:1].islower()
+            and bool(lex.plural.search(lower))
+            and lower not in lex.not_plural
+            and lex.people is not None
+            and not lex.people.search(lower)
+            and not any(
+                lower in group
+                for group in (lex.vague_heads, lex.group_roles, lex.roles, lex.documents, lex.anonymous_nouns)
             )
         )
 

@@ -579,6 +579,58 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "terror laws.",
             "speaker",
         ),
+        # research no sentence names (DAnIEL, a health page); its twin, "new research", is
+        # the study the article reports, named in its other sentences
+        (
+            "en",
+            "Previous studies have shown dietary flavonoids reduce the risk factors for heart "
+            "disease in healthy people.",
+            "passive",
+        ),
+        # "sources close to" anyone are anonymous (Reuters-21578, BBC politics); the twin
+        # without "sources" is not
+        (
+            "en",
+            "Sources close to Mr Hockney said around eight other members of London UKIP were also "
+            "planning to jump ship.",
+            "speaker",
+        ),
+        (
+            "en",
+            "France's state-owned Cie Generale d'Electricite (CGE) is likely to be privatised during "
+            "May this year, sources close to Finance Minister Edouard Balladur said.",
+            "speaker",
+        ),
+        # "forecast" reports a view (Reuters-21578); the twins: a named forecaster, a noun
+        (
+            "en",
+            "The expected drop in prices could result in losses of as much as three billion dlrs in "
+            "a year, producer delegates forecast.",
+            "speaker",
+        ),
+        (
+            "en",
+            "The 1987 outlook for U.S. auto sales is clouded by a decidedly mixed sales forecast, and "
+            "analysts who follow the industry say it is also true for companies that sell parts and "
+            "equipment to the major car and truck manufacturers.",
+            "speaker",
+        ),
+        # a vague subject before an aside: "that" after the verb opens what is said, no
+        # speaker ("ODPM") follows the verb (BBC business)
+        (
+            "en",
+            "Economists, however, forecast that ODPM figures are likely to show a weakening in annual "
+            "house price growth in coming months.",
+            "speaker",
+        ),
+        # a role of an unnamed house right before the verb is no apposition to "Tokyo"
+        (
+            "en",
+            "These investors, who must convert yen into sterling through dollars for British "
+            "securities purchases, appear to be buying in London rather than in Tokyo, a bond "
+            "manager for a British securities house said.",
+            "speaker",
+        ),
     ],
 )
 def test_weasel_constructions(language: str, text: str, construct: str) -> None:
@@ -787,6 +839,33 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "de",
             "In einer Pressemitteilung, die sein Büro am späten Dienstagabend verbreitete, hieß es: "
             "Der Ministerpräsident ist nicht zurückgetreten.",
+        ),
+        # "new research": the study the article reports (BBC tech, metro.co.uk, heraldscotland)
+        ("en", "A boring office environment is likely to see staff reaching for the booze, new research has found."),
+        ("en", "Chocolate, according to new research published today, can be good for you."),
+        (
+            "en",
+            "Americans are becoming avid blog readers, with 32 million getting hooked in 2004, according "
+            "to new research.",
+        ),
+        ("en", "The Aguarico bridge was also close to the volcano, he said."),
+        # a claim for something reports no view (BBC business, BBC politics)
+        (
+            "en",
+            "Previously, passengers could claim between 150 euros and 300 euros if they had been "
+            "stopped from boarding.",
+        ),
+        (
+            "en",
+            "These would raise the age from which retiring workers could claim their pensions and limit "
+            "how much they received if they retired early.",
+        ),
+        ("en", "Investment bank Morgan Stanley has forecast that India's mobile market is likely to grow by about 40% a year until 2007."),
+        # an apposition set off by commas, one of a named person's group: the person speaks
+        (
+            "en",
+            "Prassana Rambathla, one of Prof Reddy's graduate students, says that \"when you're talking "
+            "illiterate you're talking audio and video, and that demands exponentially high bandwidth.",
         ),
     ],
 )
