@@ -599,7 +599,17 @@ class _Analyser:
                     continue  # "un système observé pour la première fois": an adjective
                 if idle is not None and idle.contains(match.start):
                     continue  # "agreed to settle", "comme on dit": no speech reported
-                if noun_like and previous and previous[-1] != "," and not self._subject_like(previous[-1]):
+                if self._gerund(match.text, previous):
+                    continue  # "suspended for allegedly suggesting", "criticised for insisting"
+                progressive = match.text.lower().endswith("ing") and bool(previous)
+                progressive = progressive and previous[-1].lower() in lex.passive  # "are warning"
+                if (
+                    noun_like
+                    and previous
+                    and previous[-1] != ","
+                    and not self._subject_like(previous[-1])
+                    and not progressive
+                ):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
                 if noun_like and self._compound(previous):
                     continue  # "a mixed sales forecast", "its earnings estimates": a noun after a noun
@@ -771,6 +781,21 @@ class _Analyser:
             and times.search(self.doc.text, sentence.start, sentence.end) is not None
         )
 
+    def _gerund(self, verb: str, previous: list[str]) -> bool:
+        """An -ing form right after a preposition (an adverb allowed between) is a noun of
+        the act, no one's report: "a candidate suspended for allegedly suggesting", "was
+        criticised for insisting", "the risk of warning"."""
+        lex = self.lex
+        if not verb.lower().endswith("ing") or " " in verb:
+            return False
+        for word in reversed(previous[-2:]):
+            lower = word.lower()
+            if lower in lex.affiliations or lower in lex.places or lower in lex.agent_markers:
+                return True
+            if not lower.endswith("ly"):
+                return False
+        return False
+
     def _bare_participle(self, verb: str, previous: list[str]) -> bool:
         """A past participle with no auxiliary before it (two adverbs allowed between:
         "a également déclaré"), and no comma: after a comma it may be inverted
@@ -807,7 +832,9 @@ class _Analyser:
         words = {w.lower() for w in head + tail}
         lex = self.lex
         # "..., adding that some analysts agree": a clause of its own, not a frame
-        return not words & (lex.group_roles | lex.roles | lex.relatives | lex.joins | lex.contrasts)
+        # "sources" are anonymous whoever the sentence names ("..., the sources said")
+        owned = (lex.group_roles - lex.anonymous_nouns) | lex.roles
+        return not words & (owned | lex.relatives | lex.joins | lex.contrasts)
 
     def _weak_marker(self, cue: Cue) -> bool:
         """A marker that makes no weasel: "pour" + infinitive, the agent of a
@@ -832,6 +859,8 @@ class _Analyser:
             if cue.start < start:
                 between = _tokens(self.text[cue.end : start])
             else:
+                if self.text[cue.start : cue.end].lower().endswith("ing"):
+                    continue  # "..., arguing that": what follows is the speech, not what precedes
                 # A speaker after: only the closing frame of the sentence ("..., the
                 # minister said"), not a clause of the reported speech itself.
                 text = self.text[end : cue.start]
@@ -907,8 +936,18 @@ class _Analyser:
                 return "pronoun", None  # "..., peut-on lire." names the source of the sentence before
             return self._noun_phrase(words, allow_pronoun=True, forward=True)
         tokens = sentence_words.last(before_start, match.start, BEFORE_WORDS)
-        if kind in ("speech", "evidence") and any(t.lower() in self.lex.passive for t in tokens[-2:]):
+        progressive = match.text.lower().endswith("ing")  # "have been suggesting": no passive
+        if (
+            kind in ("speech", "evidence")
+            and not progressive
+            and any(t.lower() in self.lex.passive for t in tokens[-2:])
+        ):
             return "passive", None  # "is said to", "is widely believed", "a été annoncé"
+        if progressive:
+            # "Security firms are warning", "dealers have been suggesting": the subject stands
+            # before the auxiliary ("have" is a subject link already)
+            while len(tokens) > 1 and tokens[-1].lower() in self.lex.passive:
+                tokens = tokens[:-1]
         following = sentence_words.first(match.end, after_end, 1)
         # "are concerned by": the cue holds its own auxiliary, an adjective; its subject speaks
         own_auxiliary = _tokens(match.text)[0].lower() in self.lex.passive
@@ -1189,6 +1228,12 @@ class _Analyser:
                 )
                 if owner >= 0 and self._is_name(_POSSESSIVE_RE.sub("", words[owner]), words, owner):
                     return "named", _clean_name(words[owner])
+                if (
+                    position > 1
+                    and words[position - 1].lower() in lex.roles | lex.specific_groups
+                    and words[position - 2].lower() in lex.demonyms
+                ):
+                    return "role", None  # "a UK Government official", not "a Western diplomat"
                 return "vague", None
             if lower in lex.roles or lower in lex.documents:
                 if lower in lex.documents and self._determiner(words, position) == "vague":
@@ -1599,6 +1644,7 @@ class _Analyser:
         speakers: dict[int, str | None] = {}
         openers: dict[int, str | None] = {}  # a speaker at the start of its sentence: “...” He said.
         vague: set[int] = set()  # sentences whose reporting verb has a vague speaker
+        vague_at: list[int] = []  # where those verbs stand
         for cue in cues:
             if cue.status in IDENTIFIED and cue.kind in ("speech", "marker", "setting"):
                 speakers.setdefault(cue.sentence, cue.source)
@@ -1606,6 +1652,7 @@ class _Analyser:
                     openers.setdefault(cue.sentence, cue.source)
             elif cue.status == "vague" and cue.kind in ("speech", "marker"):
                 vague.add(cue.sentence)
+                vague_at.append(cue.start)
         quotes: list[Quote] = []
         anonymous_quoted: set[int] = set()
         continued: dict[int, int] = {}  # sentence of a quotation with a speaker -> its speaker's sentence
@@ -1616,12 +1663,21 @@ class _Analyser:
                 continue
             first, last = self.sentence_of(start), self.sentence_of(max(start, end - 1))
             speaker_sentence = next((i for i in range(first, last + 1) if i in speakers), None)
-            if speaker_sentence is None and last + 1 <= last_sentence and last + 1 in openers:
-                speaker_sentence = last + 1
-            if speaker_sentence is None and first >= 1 and first - 1 in speakers:
-                speaker_sentence = first - 1
-            if speaker_sentence is None and first - 1 in continued:
-                speaker_sentence = continued[first - 1]  # the next paragraph of the same quotation
+            # a vague speaker framing it owns it ('"...," an oil trader said', 'a Western
+            # economist said "..."'), not a named one of the sentence before or after
+            closes = self.text[max(start, end - 2) : end - 1] in (",", "?", "!")
+            own_vague = any(
+                (self.sentences[first].start <= at < start)
+                or (closes and end <= at <= end + OPENER_CHARS and self.sentence_of(at) == last)
+                for at in vague_at
+            )
+            if speaker_sentence is None and not own_vague:
+                if last + 1 <= last_sentence and last + 1 in openers:
+                    speaker_sentence = last + 1
+                elif first >= 1 and first - 1 in speakers:
+                    speaker_sentence = first - 1
+                elif first - 1 in continued:
+                    speaker_sentence = continued[first - 1]  # the next paragraph of the same quotation
             has_speaker = speaker_sentence is not None
             # An anonymous speaker owns the quotation as a named one would, and its
             # continuation: the next quotation that starts right after it.
