@@ -251,6 +251,7 @@ class Lexicon:
     agent_markers: frozenset[str] = frozenset()  # "surveyed by": a passive participle
     evidence_heads: frozenset[str] = frozenset()  # vague heads that can report a finding ("studies")
     own_study: frozenset[str] = frozenset()  # "new research": the study the article reports
+    asides: frozenset[str] = frozenset()  # "however" in "Analysts, however, say"
     relatives: frozenset[str] = frozenset()  # "that", "who": a relative clause's subject
     comparisons: frozenset[str] = frozenset()  # "than": "than most expected" quotes no one
     capitalised_nouns: bool = False  # German: a capital letter does not make a name
@@ -360,6 +361,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         agent_markers=_words(lists.get("agent_markers", [])),
         evidence_heads=_words(lists.get("evidence_heads", [])),
         own_study=_words(lists.get("own_study_markers", [])),
+        asides=_words(lists.get("aside_words", [])),
         relatives=_words(lists.get("relative_pronouns", [])),
         comparisons=_words(lists.get("comparison_markers", [])),
         capitalised_nouns="capitalised" in lists.get("noun_case", []),
@@ -887,6 +889,9 @@ class _Analyser:
         low = max(sentence.start, cue.start - 60)
         before = self.text[low : cue.start]
         words = list(_WORD_OR_COMMA_RE.finditer(before))
+        tail = [w.group() for w in words[-3:]]
+        if len(words) > 3 and tail[0] == tail[2] == "," and tail[1].lower() in self.lex.asides:
+            words = words[:-3]  # "Analysts, however, say": the subject before the aside
         clause = cue.start  # else the clause's first words, as far as GENERIC_START + 2 words back
         for rank, match in enumerate(reversed(words)):
             lower = match.group().lower().replace("’", "'")
@@ -935,7 +940,10 @@ class _Analyser:
             if not words:
                 return "pronoun", None  # "..., peut-on lire." names the source of the sentence before
             return self._noun_phrase(words, allow_pronoun=True, forward=True)
-        tokens = sentence_words.last(before_start, match.start, BEFORE_WORDS)
+        tokens = sentence_words.last(before_start, match.start, BEFORE_WORDS + 3)
+        if len(tokens) > 3 and tokens[-1] == tokens[-3] == "," and tokens[-2].lower() in self.lex.asides:
+            tokens = tokens[:-3]  # "Analysts, however, say": the aside stands between subject and verb
+        tokens = tokens[-BEFORE_WORDS:]
         progressive = match.text.lower().endswith("ing")  # "have been suggesting": no passive
         if (
             kind in ("speech", "evidence")

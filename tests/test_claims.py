@@ -659,6 +659,14 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "sources said.",
             "speaker",
         ),
+        # an aside between a vague subject and its verb (BBC business, Reuters-21578)
+        ("en", "Analysts, however, say prices will fall further if inventories continue to rise.", "speaker"),
+        (
+            "en",
+            "Supporters, however, say he brings much needed stability to a region where Islamic "
+            "militancy is on the rise.",
+            "speaker",
+        ),
     ],
 )
 def test_weasel_constructions(language: str, text: str, construct: str) -> None:
@@ -904,6 +912,8 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         ),
         # officials closing a sentence that names their nation (Reuters-21578)
         ("en", "Initial U.S. Reaction to the proposal has been positive, officials said."),
+        # the twin: a named subject before the aside (BBC business)
+        ("en", "Mr Chernin, however, told the FT that News Corp was finding it difficult to identify a suitable target."),
     ],
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
