@@ -667,6 +667,14 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "militancy is on the rise.",
             "speaker",
         ),
+        # a view held, in the past as in the present (BBC business, Reuters-21578)
+        ("en", "Stock market traders were sceptical that the latest reports heralded a deal.", "speaker"),
+        (
+            "en",
+            "Other observers were concerned that drug companies would be put into a legal bind if "
+            "promising drugs later proved to have devastating side effects.",
+            "speaker",
+        ),
     ],
 )
 def test_weasel_constructions(language: str, text: str, construct: str) -> None:
@@ -914,6 +922,12 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         ("en", "Initial U.S. Reaction to the proposal has been positive, officials said."),
         # the twin: a named subject before the aside (BBC business)
         ("en", "Mr Chernin, however, told the FT that News Corp was finding it difficult to identify a suitable target."),
+        # the twin: a named holder of the view (BBC politics)
+        (
+            "en",
+            "Conservative shadow home secretary David Davis was worried about extending special powers "
+            "to cover British citizens.",
+        ),
     ],
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
