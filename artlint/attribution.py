@@ -252,6 +252,7 @@ class Lexicon:
     evidence_heads: frozenset[str] = frozenset()  # vague heads that can report a finding ("studies")
     own_study: frozenset[str] = frozenset()  # "new research": the study the article reports
     asides: frozenset[str] = frozenset()  # "however" in "Analysts, however, say"
+    complementizers: frozenset[str] = frozenset()  # "that": opens what is said, names no speaker
     relatives: frozenset[str] = frozenset()  # "that", "who": a relative clause's subject
     comparisons: frozenset[str] = frozenset()  # "than": "than most expected" quotes no one
     capitalised_nouns: bool = False  # German: a capital letter does not make a name
@@ -362,6 +363,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         evidence_heads=_words(lists.get("evidence_heads", [])),
         own_study=_words(lists.get("own_study_markers", [])),
         asides=_words(lists.get("aside_words", [])),
+        complementizers=_words(lists.get("complementizers", [])),
         relatives=_words(lists.get("relative_pronouns", [])),
         comparisons=_words(lists.get("comparison_markers", [])),
         capitalised_nouns="capitalised" in lists.get("noun_case", []),
@@ -983,7 +985,7 @@ class _Analyser:
             and status in ("vague", "none")
             # "Economists, however, forecast that ODPM figures ...": "that" opens what is
             # said, no speaker after the verb; the subject before the aside speaks
-            and not (following and following[0].lower() in self.lex.relatives)
+            and not (following and following[0].lower() in self.lex.complementizers)
         ):
             # "... giving way to others, noted Robert Anderson", "..., argued critics": the
             # speaker follows the verb; "..., saying": the subject of the sentence, not

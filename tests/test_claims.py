@@ -928,6 +928,12 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Conservative shadow home secretary David Davis was worried about extending special powers "
             "to cover British citizens.",
         ),
+        # the speaker after the verb: German "der" is an article there, no complementizer
+        (
+            "de",
+            "Viele sind dagegen, viele dafür, erklärte der Hallwanger Bürgermeister Johannes Ebner "
+            "(ÖVP) am Freitag auf Anfrage der APA.",
+        ),
     ],
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
