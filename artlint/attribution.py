@@ -858,7 +858,11 @@ class _Analyser:
         before = [c for c in speakers if c.start < start and start - c.end <= _NESTED_REACH]
         after = [c for c in speakers if c.start >= start and c.start - end <= _NESTED_REACH]
         nearest = [max(before, key=lambda c: c.start)] if before else []
-        nearest += [min(after, key=lambda c: c.start)] if after else []
+        # after: the nearest, and the last, which may close the sentence as its frame past
+        # a noun read as a cue ("... than official estimates, Ms Lomax said")
+        if after:
+            first, last = min(after, key=lambda c: c.start), max(after, key=lambda c: c.start)
+            nearest += [first] if first is last else [first, last]
         for cue in nearest:
             if cue.start < start:
                 between = _tokens(self.text[cue.end : start])
@@ -873,8 +877,12 @@ class _Analyser:
                 if ";" in text or ("," not in text and not _QUOTE_END_RE.search(text) and not framing):
                     continue
                 between = _tokens(regex.split(r"[,\"”»]", text)[-1])
+                # a name and its title do not count ("..., UK Foreign Secretary Jack Straw has
+                # said"); a phrase of its own does ("..., with Finance Minister Onno Ruding having said")
+                length = sum(1 for t in between if not t[:1].isupper())
+                opens = bool(between) and between[0].lower() in self.lex.affiliations | self.lex.places
                 if not framing and (
-                    len(between) > FRAME_WORDS or any(t.lower() in self.lex.joins for t in between)
+                    length > FRAME_WORDS or opens or any(t.lower() in self.lex.joins for t in between)
                 ):
                     continue
             if ";" in self.text[min(cue.end, end) : max(cue.start, start)]:

@@ -675,6 +675,14 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "promising drugs later proved to have devastating side effects.",
             "speaker",
         ),
+        # a phrase of its own after the comma is no closing frame (Reuters-21578)
+        (
+            "en",
+            "Some analysts noted friction between the Finance Ministry and the central bank, with "
+            "Finance Minister Onno Ruding having said before the Bundesbank discount rate cut he "
+            "favoured lower Dutch rates but that the Germans should move first.",
+            "speaker",
+        ),
     ],
 )
 def test_weasel_constructions(language: str, text: str, construct: str) -> None:
@@ -933,6 +941,14 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "de",
             "Viele sind dagegen, viele dafür, erklärte der Hallwanger Bürgermeister Johannes Ebner "
             "(ÖVP) am Freitag auf Anfrage der APA.",
+        ),
+        # a named speaker closing the sentence frames it, past a noun read as a verb and past
+        # the words of a title (BBC business, BBC politics)
+        ("en", "Private sector business surveys suggest a stronger economy than official estimates, Ms Lomax said."),
+        (
+            "en",
+            "The EU embargo on arms exports to China is likely to be lifted in the next six months "
+            "despite US objections, UK Foreign Secretary Jack Straw has said.",
         ),
     ],
 )
