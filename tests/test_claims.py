@@ -950,6 +950,17 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "The EU embargo on arms exports to China is likely to be lifted in the next six months "
             "despite US objections, UK Foreign Secretary Jack Straw has said.",
         ),
+        # a poll's share as a fraction, as a percentage is ("Some 87% said"): BBC politics, business
+        (
+            "en",
+            "Three-quarters said Mr Blunkett was right to go to court for the right to see Mrs Quinn's "
+            "son - whom he says he fathered - and just 14% voiced sympathy for Mrs Quinn.",
+        ),
+        (
+            "en",
+            "Of these, 83% were happy with the experience, though nearly a quarter said they struggled "
+            "to remember their pin number.",
+        ),
     ],
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
