@@ -986,6 +986,15 @@ class _Analyser:
             if found is not None:
                 return found
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
+        if status == "vague" and len(tokens) >= BEFORE_WORDS:
+            # the window starts inside an apposition ("Dr. Tom Jefferson of the Cochrane
+            # Collaboration, a nonprofit group dedicated to analyzing medical evidence, had
+            # concluded"): look as far back again for the name it stands beside
+            wider = sentence_words.last(before_start, match.start, 2 * BEFORE_WORDS)
+            if len(wider) > len(tokens):
+                found = self._subject(wider, allow_pronoun=kind != "evidence")
+                if found[0] == "named":
+                    status, source = found
         if (
             tokens
             and tokens[-1] == ","

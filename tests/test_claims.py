@@ -1013,6 +1013,24 @@ def test_the_continuation_of_an_anonymous_quotation_is_its_speakers() -> None:
     assert not any(weasel_constructs(official, "en"))
 
 
+def test_a_long_apposition_gives_the_name_before_it() -> None:
+    """An apposition longer than the words looked at before a verb still stands beside
+    the name before it (therepublic.com, the fresh set's read half); the twin without
+    a vague group stays one (BBC tech)."""
+    named = (
+        "After reviewing studies of Tamiflu during the avian flu scare, Dr. Tom Jefferson of the "
+        "Cochrane Collaboration, a nonprofit group dedicated to analyzing medical evidence, had "
+        "concluded in a 2006 report that the drug was effective."
+    )
+    assert not claims_rules(named, "en") & WEASEL
+    vague = (
+        "But some historians and archivists are concerned that the need for perfect pictures will "
+        "mean that those poor quality prints which offered a tantilising glimpse of the past may "
+        "disappear forever."
+    )
+    assert claims_rules(vague, "en") & WEASEL
+
+
 def test_a_stray_straight_quote_opens_no_quotation() -> None:
     """A straight mark followed by a blank closes a quotation: in a page scraped as
     one long line (daniel: www-odt-co-nz), pairing the marks one after the other
