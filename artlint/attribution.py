@@ -986,14 +986,15 @@ class _Analyser:
             if found is not None:
                 return found
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
-        if status == "vague" and len(tokens) >= BEFORE_WORDS:
-            # the window starts inside an apposition ("Dr. Tom Jefferson of the Cochrane
-            # Collaboration, a nonprofit group dedicated to analyzing medical evidence, had
-            # concluded"): look as far back again for the name it stands beside
+        if status in ("vague", "none") and len(tokens) >= BEFORE_WORDS and "," in tokens[:-1]:
+            # the window starts inside an apposition or a relative clause ("Dr. Tom Jefferson
+            # of the Cochrane Collaboration, a nonprofit group dedicated to analyzing medical
+            # evidence, had concluded", "The state, which pays providers about $750 million a
+            # year ..., also mentioned"): look as far back again for the subject it stands beside
             wider = sentence_words.last(before_start, match.start, 2 * BEFORE_WORDS)
             if len(wider) > len(tokens):
-                found = self._subject(wider, allow_pronoun=kind != "evidence")
-                if found[0] == "named":
+                found = self._subject(wider, allow_pronoun=False)
+                if found[0] == "named" or (status == "none" and found[0] == "role"):
                     status, source = found
         if (
             tokens

@@ -1031,6 +1031,25 @@ def test_a_long_apposition_gives_the_name_before_it() -> None:
     assert claims_rules(vague, "en") & WEASEL
 
 
+def test_a_long_clause_before_the_verb_keeps_its_subject() -> None:
+    """A relative clause or a first reported clause longer than the words looked at before
+    a verb: its subject still speaks (BBC entertainment, Reuters-21578); a speaker after
+    the verb is found there, as before (BBC tech)."""
+    for text in (
+        'Caprice, who left in the scheduled fourth eviction having gained just 5% of the public '
+        'vote, afterwards said: "I am so happy, I am so glad I\'m out."',
+        "President Leon Febres Cordero said Ecuador would honour its debt when it had the capacity "
+        "to make payments, but said foreign banks had calculated oil would have to be 25 dlrs a "
+        "barrel for Ecuador to meet its commitments.",
+    ):
+        assert not claims_rules(text, "en"), text
+    inverted = (
+        "Fake bank e-mails, or phishing, and stories about ID theft are damaging the potential of "
+        "using the net for online commerce, say e-business experts."
+    )
+    assert claims_rules(inverted, "en") & WEASEL
+
+
 def test_a_stray_straight_quote_opens_no_quotation() -> None:
     """A straight mark followed by a blank closes a quotation: in a page scraped as
     one long line (daniel: www-odt-co-nz), pairing the marks one after the other
