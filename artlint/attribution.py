@@ -250,6 +250,9 @@ class Lexicon:
     participle_followers: frozenset[str] = frozenset()  # "denied to": a participle, not a speaker's verb
     agent_markers: frozenset[str] = frozenset()  # "surveyed by": a passive participle
     evidence_heads: frozenset[str] = frozenset()  # vague heads that can report a finding ("studies")
+    own_study: frozenset[str] = frozenset()  # "new research": the study the article reports
+    asides: frozenset[str] = frozenset()  # "however" in "Analysts, however, say"
+    complementizers: frozenset[str] = frozenset()  # "that": opens what is said, names no speaker
     relatives: frozenset[str] = frozenset()  # "that", "who": a relative clause's subject
     comparisons: frozenset[str] = frozenset()  # "than": "than most expected" quotes no one
     capitalised_nouns: bool = False  # German: a capital letter does not make a name
@@ -359,6 +362,9 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         participle_followers=_words(lists.get("participle_followers", [])),
         agent_markers=_words(lists.get("agent_markers", [])),
         evidence_heads=_words(lists.get("evidence_heads", [])),
+        own_study=_words(lists.get("own_study_markers", [])),
+        asides=_words(lists.get("aside_words", [])),
+        complementizers=_words(lists.get("complementizers", [])),
         relatives=_words(lists.get("relative_pronouns", [])),
         comparisons=_words(lists.get("comparison_markers", [])),
         capitalised_nouns="capitalised" in lists.get("noun_case", []),
@@ -599,8 +605,20 @@ class _Analyser:
                     continue  # "un système observé pour la première fois": an adjective
                 if idle is not None and idle.contains(match.start):
                     continue  # "agreed to settle", "comme on dit": no speech reported
-                if noun_like and previous and previous[-1] != "," and not self._subject_like(previous[-1]):
+                if self._gerund(match.text, previous):
+                    continue  # "suspended for allegedly suggesting", "criticised for insisting"
+                progressive = match.text.lower().endswith("ing") and bool(previous)
+                progressive = progressive and previous[-1].lower() in lex.passive  # "are warning"
+                if (
+                    noun_like
+                    and previous
+                    and previous[-1] != ","
+                    and not self._subject_like(previous[-1])
+                    and not progressive
+                ):
                     continue  # "to allay fears", "on show": a noun after a verb or a preposition
+                if noun_like and self._compound(previous):
+                    continue  # "a mixed sales forecast", "its earnings estimates": a noun after a noun
                 if (
                     noun_like
                     and len(previous) >= 2
@@ -769,6 +787,21 @@ class _Analyser:
             and times.search(self.doc.text, sentence.start, sentence.end) is not None
         )
 
+    def _gerund(self, verb: str, previous: list[str]) -> bool:
+        """An -ing form right after a preposition (an adverb allowed between) is a noun of
+        the act, no one's report: "a candidate suspended for allegedly suggesting", "was
+        criticised for insisting", "the risk of warning"."""
+        lex = self.lex
+        if not verb.lower().endswith("ing") or " " in verb:
+            return False
+        for word in reversed(previous[-2:]):
+            lower = word.lower()
+            if lower in lex.affiliations or lower in lex.places or lower in lex.agent_markers:
+                return True
+            if not lower.endswith("ly"):
+                return False
+        return False
+
     def _bare_participle(self, verb: str, previous: list[str]) -> bool:
         """A past participle with no auxiliary before it (two adverbs allowed between:
         "a également déclaré"), and no comma: after a comma it may be inverted
@@ -805,7 +838,9 @@ class _Analyser:
         words = {w.lower() for w in head + tail}
         lex = self.lex
         # "..., adding that some analysts agree": a clause of its own, not a frame
-        return not words & (lex.group_roles | lex.roles | lex.relatives | lex.joins | lex.contrasts)
+        # "sources" are anonymous whoever the sentence names ("..., the sources said")
+        owned = (lex.group_roles - lex.anonymous_nouns) | lex.roles
+        return not words & (owned | lex.relatives | lex.joins | lex.contrasts)
 
     def _weak_marker(self, cue: Cue) -> bool:
         """A marker that makes no weasel: "pour" + infinitive, the agent of a
@@ -825,11 +860,17 @@ class _Analyser:
         before = [c for c in speakers if c.start < start and start - c.end <= _NESTED_REACH]
         after = [c for c in speakers if c.start >= start and c.start - end <= _NESTED_REACH]
         nearest = [max(before, key=lambda c: c.start)] if before else []
-        nearest += [min(after, key=lambda c: c.start)] if after else []
+        # after: the nearest, and the last, which may close the sentence as its frame past
+        # a noun read as a cue ("... than official estimates, Ms Lomax said")
+        if after:
+            first, last = min(after, key=lambda c: c.start), max(after, key=lambda c: c.start)
+            nearest += [first] if first is last else [first, last]
         for cue in nearest:
             if cue.start < start:
                 between = _tokens(self.text[cue.end : start])
             else:
+                if self.text[cue.start : cue.end].lower().endswith("ing"):
+                    continue  # "..., arguing that": what follows is the speech, not what precedes
                 # A speaker after: only the closing frame of the sentence ("..., the
                 # minister said"), not a clause of the reported speech itself.
                 text = self.text[end : cue.start]
@@ -838,8 +879,12 @@ class _Analyser:
                 if ";" in text or ("," not in text and not _QUOTE_END_RE.search(text) and not framing):
                     continue
                 between = _tokens(regex.split(r"[,\"”»]", text)[-1])
+                # a name and its title do not count ("..., UK Foreign Secretary Jack Straw has
+                # said"); a phrase of its own does ("..., with Finance Minister Onno Ruding having said")
+                length = sum(1 for t in between if not t[:1].isupper())
+                opens = bool(between) and between[0].lower() in self.lex.affiliations | self.lex.places
                 if not framing and (
-                    len(between) > FRAME_WORDS or any(t.lower() in self.lex.joins for t in between)
+                    length > FRAME_WORDS or opens or any(t.lower() in self.lex.joins for t in between)
                 ):
                     continue
             if ";" in self.text[min(cue.end, end) : max(cue.start, start)]:
@@ -856,6 +901,9 @@ class _Analyser:
         low = max(sentence.start, cue.start - 60)
         before = self.text[low : cue.start]
         words = list(_WORD_OR_COMMA_RE.finditer(before))
+        tail = [w.group() for w in words[-3:]]
+        if len(words) > 3 and tail[0] == tail[2] == "," and tail[1].lower() in self.lex.asides:
+            words = words[:-3]  # "Analysts, however, say": the subject before the aside
         clause = cue.start  # else the clause's first words, as far as GENERIC_START + 2 words back
         for rank, match in enumerate(reversed(words)):
             lower = match.group().lower().replace("’", "'")
@@ -904,9 +952,22 @@ class _Analyser:
             if not words:
                 return "pronoun", None  # "..., peut-on lire." names the source of the sentence before
             return self._noun_phrase(words, allow_pronoun=True, forward=True)
-        tokens = sentence_words.last(before_start, match.start, BEFORE_WORDS)
-        if kind in ("speech", "evidence") and any(t.lower() in self.lex.passive for t in tokens[-2:]):
+        tokens = sentence_words.last(before_start, match.start, BEFORE_WORDS + 3)
+        if len(tokens) > 3 and tokens[-1] == tokens[-3] == "," and tokens[-2].lower() in self.lex.asides:
+            tokens = tokens[:-3]  # "Analysts, however, say": the aside stands between subject and verb
+        tokens = tokens[-BEFORE_WORDS:]
+        progressive = match.text.lower().endswith("ing")  # "have been suggesting": no passive
+        if (
+            kind in ("speech", "evidence")
+            and not progressive
+            and any(t.lower() in self.lex.passive for t in tokens[-2:])
+        ):
             return "passive", None  # "is said to", "is widely believed", "a été annoncé"
+        if progressive:
+            # "Security firms are warning", "dealers have been suggesting": the subject stands
+            # before the auxiliary ("have" is a subject link already)
+            while len(tokens) > 1 and tokens[-1].lower() in self.lex.passive:
+                tokens = tokens[:-1]
         following = sentence_words.first(match.end, after_end, 1)
         # "are concerned by": the cue holds its own auxiliary, an adjective; its subject speaks
         own_auxiliary = _tokens(match.text)[0].lower() in self.lex.passive
@@ -927,7 +988,25 @@ class _Analyser:
             if found is not None:
                 return found
         status, source = self._subject(tokens, allow_pronoun=kind != "evidence")
-        if tokens and tokens[-1] == "," and kind != "marker" and status in ("vague", "none"):
+        if status in ("vague", "none") and len(tokens) >= BEFORE_WORDS and "," in tokens[:-1]:
+            # the window starts inside an apposition or a relative clause ("Dr. Tom Jefferson
+            # of the Cochrane Collaboration, a nonprofit group dedicated to analyzing medical
+            # evidence, had concluded", "The state, which pays providers about $750 million a
+            # year ..., also mentioned"): look as far back again for the subject it stands beside
+            wider = sentence_words.last(before_start, match.start, 2 * BEFORE_WORDS)
+            if len(wider) > len(tokens):
+                found = self._subject(wider, allow_pronoun=False)
+                if found[0] == "named" or (status == "none" and found[0] == "role"):
+                    status, source = found
+        if (
+            tokens
+            and tokens[-1] == ","
+            and kind != "marker"
+            and status in ("vague", "none")
+            # "Economists, however, forecast that ODPM figures ...": "that" opens what is
+            # said, no speaker after the verb; the subject before the aside speaks
+            and not (following and following[0].lower() in self.lex.complementizers)
+        ):
             # "... giving way to others, noted Robert Anderson", "..., argued critics": the
             # speaker follows the verb; "..., saying": the subject of the sentence, not
             # the word before the comma
@@ -1036,8 +1115,10 @@ class _Analyser:
                     # "Katrina Bull, a prospective parliamentary candidate said"
                     or (
                         status == "vague"
-                        and self._generic_speaker
                         and words[0].lower() in self.lex.indefinite
+                        # set off by commas: "Prassana Rambathla, one of Prof Reddy's graduate
+                        # students, says"; not "..., a bond manager for a securities house said"
+                        and (self._generic_speaker or position < len(segments) - 1)
                     )
                 )
                 and (words[0][:1].islower() or _POSSESSIVE_RE.search(words[0]))
@@ -1112,8 +1193,9 @@ class _Analyser:
                 if position > 0 and self._is_name(words[position - 1], words, position - 1):
                     return "named", self._name_run(words, position - 1)  # "Gartner analysts"
                 determiner = self._determiner(words, position)
-                if determiner == "specific":
-                    return "role", None
+                own_study = position > 0 and words[position - 1].lower() in lex.own_study
+                if determiner == "specific" or (own_study and lower in lex.evidence_heads):
+                    return "role", None  # "the experts"; "new research": the study the article reports
                 name = self._name_after(words, position)
                 if name:
                     return "named", name
@@ -1176,6 +1258,12 @@ class _Analyser:
                 )
                 if owner >= 0 and self._is_name(_POSSESSIVE_RE.sub("", words[owner]), words, owner):
                     return "named", _clean_name(words[owner])
+                if (
+                    position > 1
+                    and words[position - 1].lower() in lex.roles | lex.specific_groups
+                    and words[position - 2].lower() in lex.demonyms
+                ):
+                    return "role", None  # "a UK Government official", not "a Western diplomat"
                 return "vague", None
             if lower in lex.roles or lower in lex.documents:
                 if lower in lex.documents and self._determiner(words, position) == "vague":
@@ -1300,6 +1388,38 @@ class _Analyser:
                 bool(lex.plural.search(lower))
                 and lower not in lex.not_plural
                 and not _POSSESSIVE_RE.search(word)  # "a producer's credit"
+            )
+        )
+
+    def _compound(self, previous: list[str]) -> bool:
+        """Whether the plural word before a noun-like verb is the first noun of a compound
+        ("a decidedly mixed sales forecast", "its earnings estimates"): lower case, names no
+        people, in no list of speakers or documents ("analysts forecast", "figures show" are
+        verbs), with a determiner before it in its noun phrase (not "traders in oil markets
+        estimate", where the phrase ends a preposition's object)."""
+        if not previous:
+            return False
+        lex = self.lex
+        word = previous[-1]
+        lower = word.lower().replace("’", "'")
+        determined = False
+        for before in reversed(previous[-4:-1]):
+            low = before.lower()
+            if low in lex.noun_markers and low not in lex.quantifier_words:
+                determined = True
+                break
+            if before == "," or low in lex.affiliations or low in lex.places or low in lex.relatives:
+                break
+        return (
+            determined
+            and word[:1].islower()
+            and bool(lex.plural.search(lower))
+            and lower not in lex.not_plural
+            and lex.people is not None
+            and not lex.people.search(lower)
+            and not any(
+                lower in group
+                for group in (lex.vague_heads, lex.group_roles, lex.roles, lex.documents, lex.anonymous_nouns)
             )
         )
 
@@ -1557,6 +1677,7 @@ class _Analyser:
         speakers: dict[int, str | None] = {}
         openers: dict[int, str | None] = {}  # a speaker at the start of its sentence: “...” He said.
         vague: set[int] = set()  # sentences whose reporting verb has a vague speaker
+        vague_at: list[int] = []  # where those verbs stand
         for cue in cues:
             if cue.status in IDENTIFIED and cue.kind in ("speech", "marker", "setting"):
                 speakers.setdefault(cue.sentence, cue.source)
@@ -1564,6 +1685,7 @@ class _Analyser:
                     openers.setdefault(cue.sentence, cue.source)
             elif cue.status == "vague" and cue.kind in ("speech", "marker"):
                 vague.add(cue.sentence)
+                vague_at.append(cue.start)
         quotes: list[Quote] = []
         anonymous_quoted: set[int] = set()
         continued: dict[int, int] = {}  # sentence of a quotation with a speaker -> its speaker's sentence
@@ -1574,12 +1696,21 @@ class _Analyser:
                 continue
             first, last = self.sentence_of(start), self.sentence_of(max(start, end - 1))
             speaker_sentence = next((i for i in range(first, last + 1) if i in speakers), None)
-            if speaker_sentence is None and last + 1 <= last_sentence and last + 1 in openers:
-                speaker_sentence = last + 1
-            if speaker_sentence is None and first >= 1 and first - 1 in speakers:
-                speaker_sentence = first - 1
-            if speaker_sentence is None and first - 1 in continued:
-                speaker_sentence = continued[first - 1]  # the next paragraph of the same quotation
+            # a vague speaker framing it owns it ('"...," an oil trader said', 'a Western
+            # economist said "..."'), not a named one of the sentence before or after
+            closes = self.text[max(start, end - 2) : end - 1] in (",", "?", "!")
+            own_vague = any(
+                (self.sentences[first].start <= at < start)
+                or (closes and end <= at <= end + OPENER_CHARS and self.sentence_of(at) == last)
+                for at in vague_at
+            )
+            if speaker_sentence is None and not own_vague:
+                if last + 1 <= last_sentence and last + 1 in openers:
+                    speaker_sentence = last + 1
+                elif first >= 1 and first - 1 in speakers:
+                    speaker_sentence = first - 1
+                elif first - 1 in continued:
+                    speaker_sentence = continued[first - 1]  # the next paragraph of the same quotation
             has_speaker = speaker_sentence is not None
             # An anonymous speaker owns the quotation as a named one would, and its
             # continuation: the next quotation that starts right after it.

@@ -605,6 +605,110 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "terror laws.",
             "speaker",
         ),
+        # research no sentence names (DAnIEL, a health page); its twin, "new research", is
+        # the study the article reports, named in its other sentences
+        (
+            "en",
+            "Previous studies have shown dietary flavonoids reduce the risk factors for heart "
+            "disease in healthy people.",
+            "passive",
+        ),
+        # "sources close to" anyone are anonymous (Reuters-21578, BBC politics); the twin
+        # without "sources" is not
+        (
+            "en",
+            "Sources close to Mr Hockney said around eight other members of London UKIP were also "
+            "planning to jump ship.",
+            "speaker",
+        ),
+        (
+            "en",
+            "France's state-owned Cie Generale d'Electricite (CGE) is likely to be privatised during "
+            "May this year, sources close to Finance Minister Edouard Balladur said.",
+            "speaker",
+        ),
+        # "forecast" reports a view (Reuters-21578); the twins: a named forecaster, a noun
+        (
+            "en",
+            "The expected drop in prices could result in losses of as much as three billion dlrs in "
+            "a year, producer delegates forecast.",
+            "speaker",
+        ),
+        (
+            "en",
+            "The 1987 outlook for U.S. auto sales is clouded by a decidedly mixed sales forecast, and "
+            "analysts who follow the industry say it is also true for companies that sell parts and "
+            "equipment to the major car and truck manufacturers.",
+            "speaker",
+        ),
+        # a vague subject before an aside: "that" after the verb opens what is said, no
+        # speaker ("ODPM") follows the verb (BBC business)
+        (
+            "en",
+            "Economists, however, forecast that ODPM figures are likely to show a weakening in annual "
+            "house price growth in coming months.",
+            "speaker",
+        ),
+        # a role of an unnamed house right before the verb is no apposition to "Tokyo"
+        (
+            "en",
+            "These investors, who must convert yen into sterling through dollars for British "
+            "securities purchases, appear to be buying in London rather than in Tokyo, a bond "
+            "manager for a British securities house said.",
+            "speaker",
+        ),
+        # progressive reporting verbs, any auxiliary (BBC business, Reuters-21578)
+        (
+            "en",
+            "Union leaders and trade campaigners have been warning that developing nations such as "
+            "Lesotho, Sri Lanka, and Bangaldesh could lose thousands of jobs once the quotas were lifted.",
+            "speaker",
+        ),
+        (
+            "en",
+            "Some U.S. primary bond dealers have been suggesting that with further increases in "
+            "transaction volume, fees can be cut without hurting the brokers' profits.",
+            "speaker",
+        ),
+        # "..., saying" frames what follows it, not the vague group's verb before it (Reuters-21578)
+        (
+            "en",
+            "Economists criticised the controls, saying they could antagonise Washington, which is "
+            "pushing for further economic liberalisation in Taiwan.",
+            "speaker",
+        ),
+        # "sources" close the sentence as its frame whoever it names (Reuters-21578)
+        (
+            "en",
+            "The lower production levels indicated Saudi Arabia, the world\"s largest oil exporter, was "
+            "insisting on getting Opec official prices, even at the cost of lower production, the "
+            "sources said.",
+            "speaker",
+        ),
+        # an aside between a vague subject and its verb (BBC business, Reuters-21578)
+        ("en", "Analysts, however, say prices will fall further if inventories continue to rise.", "speaker"),
+        (
+            "en",
+            "Supporters, however, say he brings much needed stability to a region where Islamic "
+            "militancy is on the rise.",
+            "speaker",
+        ),
+        # a view held, in the past as in the present (BBC business, Reuters-21578)
+        ("en", "Stock market traders were sceptical that the latest reports heralded a deal.", "speaker"),
+        (
+            "en",
+            "Other observers were concerned that drug companies would be put into a legal bind if "
+            "promising drugs later proved to have devastating side effects.",
+            "speaker",
+        ),
+        # a phrase of its own after the comma is no closing frame (Reuters-21578)
+        (
+            "en",
+            "Some analysts noted friction between the Finance Ministry and the central bank, with "
+            "Finance Minister Onno Ruding having said before the Bundesbank discount rate cut he "
+            "favoured lower Dutch rates but that the Germans should move first.",
+            "speaker",
+        ),
     ],
 )
 def test_weasel_constructions(language: str, text: str, construct: str) -> None:
@@ -825,6 +929,75 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "In einer Pressemitteilung, die sein Büro am späten Dienstagabend verbreitete, hieß es: "
             "Der Ministerpräsident ist nicht zurückgetreten.",
         ),
+        # "new research": the study the article reports (BBC tech, metro.co.uk, heraldscotland)
+        ("en", "A boring office environment is likely to see staff reaching for the booze, new research has found."),
+        ("en", "Chocolate, according to new research published today, can be good for you."),
+        (
+            "en",
+            "Americans are becoming avid blog readers, with 32 million getting hooked in 2004, according "
+            "to new research.",
+        ),
+        ("en", "The Aguarico bridge was also close to the volcano, he said."),
+        # a claim for something reports no view (BBC business, BBC politics)
+        (
+            "en",
+            "Previously, passengers could claim between 150 euros and 300 euros if they had been "
+            "stopped from boarding.",
+        ),
+        (
+            "en",
+            "These would raise the age from which retiring workers could claim their pensions and limit "
+            "how much they received if they retired early.",
+        ),
+        ("en", "Investment bank Morgan Stanley has forecast that India's mobile market is likely to grow by about 40% a year until 2007."),
+        # an apposition set off by commas, one of a named person's group: the person speaks
+        (
+            "en",
+            "Prassana Rambathla, one of Prof Reddy's graduate students, says that \"when you're talking "
+            "illiterate you're talking audio and video, and that demands exponentially high bandwidth.",
+        ),
+        # a gerund after a preposition is no one's report (BBC politics)
+        (
+            "en",
+            "Mr Clarke won over critics by announcing he would introduce an amendment in the Lords to "
+            "ensure the most controversial control order, amounting to house arrest, would be imposed "
+            "by judges and not politicians.",
+        ),
+        # officials closing a sentence that names their nation (Reuters-21578)
+        ("en", "Initial U.S. Reaction to the proposal has been positive, officials said."),
+        # the twin: a named subject before the aside (BBC business)
+        ("en", "Mr Chernin, however, told the FT that News Corp was finding it difficult to identify a suitable target."),
+        # the twin: a named holder of the view (BBC politics)
+        (
+            "en",
+            "Conservative shadow home secretary David Davis was worried about extending special powers "
+            "to cover British citizens.",
+        ),
+        # the speaker after the verb: German "der" is an article there, no complementizer
+        (
+            "de",
+            "Viele sind dagegen, viele dafür, erklärte der Hallwanger Bürgermeister Johannes Ebner "
+            "(ÖVP) am Freitag auf Anfrage der APA.",
+        ),
+        # a named speaker closing the sentence frames it, past a noun read as a verb and past
+        # the words of a title (BBC business, BBC politics)
+        ("en", "Private sector business surveys suggest a stronger economy than official estimates, Ms Lomax said."),
+        (
+            "en",
+            "The EU embargo on arms exports to China is likely to be lifted in the next six months "
+            "despite US objections, UK Foreign Secretary Jack Straw has said.",
+        ),
+        # a poll's share as a fraction, as a percentage is ("Some 87% said"): BBC politics, business
+        (
+            "en",
+            "Three-quarters said Mr Blunkett was right to go to court for the right to see Mrs Quinn's "
+            "son - whom he says he fathered - and just 14% voiced sympathy for Mrs Quinn.",
+        ),
+        (
+            "en",
+            "Of these, 83% were happy with the experience, though nearly a quarter said they struggled "
+            "to remember their pin number.",
+        ),
     ],
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
@@ -908,6 +1081,65 @@ def test_a_straight_mark_before_s_is_an_apostrophe() -> None:
         'said. "We will not discount," an oil trader said.'
     )
     assert weasel_constructs(text, "en") == [{"speaker"}, {"speaker", "quote"}]
+
+
+def test_the_continuation_of_an_anonymous_quotation_is_its_speakers() -> None:
+    """A quotation framed by an anonymous speaker is that speaker's, and so is the next
+    one, even after a sentence that names someone (Reuters-21578); framed by an
+    unnamed member of a nation's government, it is attributed (BBC politics)."""
+    anonymous = (
+        '"The White House has to avoid building expectations that cannot be met," said the '
+        'strategist, who requested anonymity. "They have to recognize there is no quick fix."'
+    )
+    assert [bool(s) for s in weasel_constructs(anonymous, "en")] == [True, True]
+    named = (
+        '"The White House has to avoid building expectations that cannot be met," said Paul '
+        'Volcker. "They have to recognize there is no quick fix."'
+    )
+    assert [bool(s) for s in weasel_constructs(named, "en")] == [False, False]
+    official = (
+        'But a UK Government official responded: "Even with the rebate, the UK pays two and a '
+        "half times more than France contributes to the EU budget. Without it we would pay 14 "
+        'times as much as France."'
+    )
+    assert not any(weasel_constructs(official, "en"))
+
+
+def test_a_long_apposition_gives_the_name_before_it() -> None:
+    """An apposition longer than the words looked at before a verb still stands beside
+    the name before it (therepublic.com, the fresh set's read half); the twin without
+    a vague group stays one (BBC tech)."""
+    named = (
+        "After reviewing studies of Tamiflu during the avian flu scare, Dr. Tom Jefferson of the "
+        "Cochrane Collaboration, a nonprofit group dedicated to analyzing medical evidence, had "
+        "concluded in a 2006 report that the drug was effective."
+    )
+    assert not claims_rules(named, "en") & WEASEL
+    vague = (
+        "But some historians and archivists are concerned that the need for perfect pictures will "
+        "mean that those poor quality prints which offered a tantilising glimpse of the past may "
+        "disappear forever."
+    )
+    assert claims_rules(vague, "en") & WEASEL
+
+
+def test_a_long_clause_before_the_verb_keeps_its_subject() -> None:
+    """A relative clause or a first reported clause longer than the words looked at before
+    a verb: its subject still speaks (BBC entertainment, Reuters-21578); a speaker after
+    the verb is found there, as before (BBC tech)."""
+    for text in (
+        'Caprice, who left in the scheduled fourth eviction having gained just 5% of the public '
+        'vote, afterwards said: "I am so happy, I am so glad I\'m out."',
+        "President Leon Febres Cordero said Ecuador would honour its debt when it had the capacity "
+        "to make payments, but said foreign banks had calculated oil would have to be 25 dlrs a "
+        "barrel for Ecuador to meet its commitments.",
+    ):
+        assert not claims_rules(text, "en"), text
+    inverted = (
+        "Fake bank e-mails, or phishing, and stories about ID theft are damaging the potential of "
+        "using the net for online commerce, say e-business experts."
+    )
+    assert claims_rules(inverted, "en") & WEASEL
 
 
 def test_a_stray_straight_quote_opens_no_quotation() -> None:
