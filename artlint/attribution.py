@@ -1865,7 +1865,9 @@ def _distinct_sources(names: Iterable[str]) -> tuple[str, ...]:
 
 def summary(analysis: Analysis, words: int) -> dict[str, Any]:
     """The `metrics.sourcing` object of a report."""
-    attributed = len(analysis.attributed)
+    # weasel > attributed, as the guide orders them: a sentence that names a speaker and
+    # also stands behind a vague one counts among the vague, not the attributed
+    attributed = len(analysis.attributed - analysis.weasel_sentences)
     claims = len(analysis.claims)
     # As for the unsupported-claim rules: a source in the sentence or the one before or after.
     attributed_claims = sum(

@@ -105,3 +105,13 @@ def test_sourcing_score_bounded_and_monotone(base, extra, metrics) -> None:
     after = category_scores(base + extra, words, 50, CATEGORIES, metrics)
     assert 0.0 <= after["sourcing"] <= before["sourcing"] <= 100.0
     assert category_scores(base, words, 50, CATEGORIES, metrics) == before
+
+
+def test_a_weasel_sentence_is_not_counted_as_attributed() -> None:
+    """The guide orders weasel > attributed: a sentence whose speaker is an unnamed group is
+    vague in metrics.sourcing even when the analysis also finds a source frame in it (a
+    Reuters sentence of the claims dev fold); a sentence naming its body stays attributed."""
+    weasel = "The move has destroyed part of the Common Agricultural Policy, French milk producers said in a press release."
+    named = "The move has destroyed part of the Common Agricultural Policy, the FNPL union said in a press release."
+    sourcing = [LINTER.lint_text(text + "\n", lang="en").metrics["sourcing"] for text in (weasel, named)]
+    assert [(s["attributed_sentences"], s["vague_attributions"]) for s in sourcing] == [(0, 1), (1, 0)]
