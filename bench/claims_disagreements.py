@@ -1,6 +1,9 @@
 """A blind claims sample's disagreements, for adjudication by the guide.
 
-    python bench/claims_disagreements.py [--set fresh|fresh2] [--out /tmp/claims-<set>-disagreements.jsonl]
+    python bench/claims_disagreements.py [--set fresh|fresh2] --out FILE
+
+The output holds held-out sentences with their labels: write it where rule work does not
+look, and hand it to the adjudicator only.
 
 Reads the sample's first labels (bench/data/claims-fresh-{en,fr,de}.jsonl for `fresh`) and
 its second, blind ones (claims-fresh-agreement-relabel.jsonl for the 150-sentence sample,
@@ -20,17 +23,19 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from quality_claims import DATA, FRESH, FRESH2, BlindSample, _jsonl, load_rows
+from quality_claims import DATA, FRESH, FRESH2, BlindSample, article_of, load_rows, second_labels
 
 SAMPLES = {sample.name: sample for sample in (FRESH, FRESH2)}
 
 
 def disagreements(sample: BlindSample, data: Path = DATA) -> list[dict]:
+    """The sample's sentences whose two labels differ, in article order, each with the
+    labeled sentences before and after it in its article (the context the labelers had)."""
     first = load_rows(sample.files, data)
-    second = {r["id"]: r for name in sample.second if (data / name).is_file() for r in _jsonl(data / name)}
+    second = second_labels(sample, data)
     by_article: dict[str, list[dict]] = {}
     for row in first:
-        by_article.setdefault(row["article"], []).append(row)
+        by_article.setdefault(article_of(row), []).append(row)
     out = []
     for rows in by_article.values():
         for n, row in enumerate(rows):
@@ -56,9 +61,9 @@ def disagreements(sample: BlindSample, data: Path = DATA) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=tuple(SAMPLES), default="fresh")
-    parser.add_argument("--out", type=Path)
+    parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    out = args.out or Path(f"/tmp/claims-{args.set}-disagreements.jsonl")
+    out = args.out
     rows = disagreements(SAMPLES[args.set])
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     pairs = Counter(f"{r['first']} / {r['second']}" for r in rows)

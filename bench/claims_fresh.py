@@ -1,11 +1,12 @@
 """Draw a fresh blind claims set: sentences of articles in no other labeled claims file.
 
     python bench/claims_fresh.py [--set fresh|fresh2] [--shared /work/shared]
-        [--out /tmp/claims-fresh-unlabeled] [--sample /tmp/claims-fresh-sample.jsonl] [--seed N]
+        [--out /tmp/claims-<set>-unlabeled] [--sample /tmp/claims-<set>-sample.jsonl] [--seed N]
 
 Two sets: `fresh` (stop 12, seed 20261203, the targets below) and `fresh2` (stop 13,
 seed 20261205: English 700 and French news 150, no German, no agreement sample),
-which also skips every article of the `fresh` set.
+which also skips every article of the `fresh` set (a set skips the sets drawn before
+it, never those drawn after, so each reruns row for row).
 
 Writes <out>/{en,fr,de}.jsonl (same rows as bench/claims_sentences.py: id, article,
 text, prev, next, language, source, line, plus genre) and a blind agreement
@@ -49,26 +50,33 @@ from claims_sentences import (
 
 @dataclass(frozen=True)
 class FreshSet:
-    targets: dict[str, int]
+    """How one fresh set is drawn: sentences per language, the seed, the French genres
+    in the order they are drawn, and per language the blind agreement sample's size."""
+
+    targets: tuple[tuple[str, int], ...]
     seed: int
-    french_genres: tuple[str, ...]  # drawn in this order
-    sample: dict[str, int]  # per language, the blind agreement sample's size
+    french_genres: tuple[str, ...]
+    sample: tuple[tuple[str, int], ...]
 
 
+# In the order they were drawn: a set skips every set before it, never one after it
 SETS = {
     "fresh": FreshSet(
-        {"en": 900, "fr": 400, "de": 150}, 20261203, ("news", "encyclopedia"), {"en": 100, "fr": 50}
+        (("en", 900), ("fr", 400), ("de", 150)), 20261203, ("news", "encyclopedia"), (("en", 100), ("fr", 50))
     ),
-    "fresh2": FreshSet({"en": 700, "fr": 150, "de": 0}, 20261205, ("news",), {}),
+    "fresh2": FreshSet((("en", 700), ("fr", 150), ("de", 0)), 20261205, ("news",), ()),
 }
 
 
 def labeled_sets(data: Path, own: str) -> tuple[set[str], set[str], set[str]]:
-    """(article keys, page sources, normalised sentences) of every existing claims file
-    but the set's own (named `claims-<own>-*`: a rerun must draw the same)."""
+    """(article keys, page sources, normalised sentences) of every claims file but those of
+    the set itself and of the sets drawn after it (`claims-<name>-*`): a rerun must draw the
+    same rows, whatever was labeled since."""
+    names = list(SETS)
+    later = tuple(f"claims-{name}-" for name in names[names.index(own) :])
     articles, pages, texts = set(), set(), set()
     for path in sorted(data.glob("claims-*.jsonl")):
-        if path.name.startswith(f"claims-{own}-"):
+        if path.name.startswith(later):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -84,10 +92,10 @@ def labeled_sets(data: Path, own: str) -> tuple[set[str], set[str], set[str]]:
 
 
 def main() -> None:
-    args = parse_args(
-        __doc__, "/tmp/claims-fresh-unlabeled", "/tmp/claims-fresh-sample.jsonl", None, tuple(SETS)
-    )
+    args = parse_args(__doc__, "", "", None, tuple(SETS))
     fresh = SETS[args.set]
+    targets, samples = dict(fresh.targets), dict(fresh.sample)
+    out = Path(args.out or f"/tmp/claims-{args.set}-unlabeled")
     seed = fresh.seed if args.seed is None else args.seed
     shared = Path(args.shared)
     corpus = shared / "corpus"
@@ -108,14 +116,13 @@ def main() -> None:
     # English: one daniel page per site not used before, alternated with clean records.
     used_sites = {a[len("daniel:") :].rsplit("-", 1)[0] for a in used_articles if a.startswith("daniel:")}
     pages = daniel_pages(shared, profiles["en"], seen, rng, used_sites, used_pages)
-    chosen = {"en": draw([pages, records("en", {"news", "finance"})], fresh.targets["en"])}
+    chosen = {"en": draw([pages, records("en", {"news", "finance"})], targets["en"])}
     # French: news first; other genres only once the news records run out.
     french = [article for genre in fresh.french_genres for article in records("fr", {genre})]
-    chosen["fr"] = draw([french], fresh.targets["fr"])
-    if fresh.targets["de"]:
-        chosen["de"] = draw([records("de", {"news"})], fresh.targets["de"])
+    chosen["fr"] = draw([french], targets["fr"])
+    if targets["de"]:
+        chosen["de"] = draw([records("de", {"news"})], targets["de"])
 
-    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     summary, all_rows = {}, {}
     for lang, articles in chosen.items():
@@ -127,11 +134,11 @@ def main() -> None:
         kinds = Counter("daniel" if r["genre"] == "page" else r["article"].split("/")[0] for r in rows)
         summary[lang] = {"sentences": len(rows), "articles": len(articles), "by_kind": dict(kinds)}
 
-    if fresh.sample:
+    if samples:
         sample = []
-        for lang, size in fresh.sample.items():
+        for lang, size in samples.items():
             sample += agreement_sample(all_rows[lang], random.Random(seed + 1), size)
-        write_jsonl(args.sample, sample)
+        write_jsonl(Path(args.sample or f"/tmp/claims-{args.set}-sample.jsonl"), sample)
         summary["agreement_sample"] = len(sample)
     print(json.dumps(summary, indent=1))
 

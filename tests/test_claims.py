@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED, needs_shared
@@ -680,7 +679,7 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
         # "sources" close the sentence as its frame whoever it names (Reuters-21578)
         (
             "en",
-            "The lower production levels indicated Saudi Arabia, the world\"s largest oil exporter, was "
+            'The lower production levels indicated Saudi Arabia, the world"s largest oil exporter, was '
             "insisting on getting Opec official prices, even at the cost of lower production, the "
             "sources said.",
             "speaker",
@@ -930,7 +929,10 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Der Ministerpräsident ist nicht zurückgetreten.",
         ),
         # "new research": the study the article reports (BBC tech, metro.co.uk, heraldscotland)
-        ("en", "A boring office environment is likely to see staff reaching for the booze, new research has found."),
+        (
+            "en",
+            "A boring office environment is likely to see staff reaching for the booze, new research has found.",
+        ),
         ("en", "Chocolate, according to new research published today, can be good for you."),
         (
             "en",
@@ -949,7 +951,10 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "These would raise the age from which retiring workers could claim their pensions and limit "
             "how much they received if they retired early.",
         ),
-        ("en", "Investment bank Morgan Stanley has forecast that India's mobile market is likely to grow by about 40% a year until 2007."),
+        (
+            "en",
+            "Investment bank Morgan Stanley has forecast that India's mobile market is likely to grow by about 40% a year until 2007.",
+        ),
         # an apposition set off by commas, one of a named person's group: the person speaks
         (
             "en",
@@ -966,7 +971,10 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         # officials closing a sentence that names their nation (Reuters-21578)
         ("en", "Initial U.S. Reaction to the proposal has been positive, officials said."),
         # the twin: a named subject before the aside (BBC business)
-        ("en", "Mr Chernin, however, told the FT that News Corp was finding it difficult to identify a suitable target."),
+        (
+            "en",
+            "Mr Chernin, however, told the FT that News Corp was finding it difficult to identify a suitable target.",
+        ),
         # the twin: a named holder of the view (BBC politics)
         (
             "en",
@@ -981,7 +989,10 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
         ),
         # a named speaker closing the sentence frames it, past a noun read as a verb and past
         # the words of a title (BBC business, BBC politics)
-        ("en", "Private sector business surveys suggest a stronger economy than official estimates, Ms Lomax said."),
+        (
+            "en",
+            "Private sector business surveys suggest a stronger economy than official estimates, Ms Lomax said.",
+        ),
         (
             "en",
             "The EU embargo on arms exports to China is likely to be lifted in the next six months "
@@ -1040,8 +1051,7 @@ def test_the_hearsay_conditional_is_a_main_clause() -> None:
     for text in (
         "Yasu a donc réussi à faire un clip qu'on regarde encore et encore pour découvrir le moindre "
         "détail que l'on aurait manqué.",
-        "La loi sur le blasphème prévoit la peine de mort pour les personnes qui auraient dénigré "
-        "Mahomet.",
+        "La loi sur le blasphème prévoit la peine de mort pour les personnes qui auraient dénigré Mahomet.",
     ):
         assert "claims.hearsay-conditional" not in claims_rules(text, "fr"), text
 
@@ -1051,7 +1061,9 @@ def test_an_opinion_passive_in_the_past_historic() -> None:
     the holder."""
     text = "Ses positions en faveur du catalan furent considérées comme un crime de lèse-majesté."
     assert "passive" in weasel_constructs(text, "fr")[0]
-    agent = "Ses positions en faveur du catalan furent considérées comme un crime de lèse-majesté par la Cour."
+    agent = (
+        "Ses positions en faveur du catalan furent considérées comme un crime de lèse-majesté par la Cour."
+    )
     assert not any(weasel_constructs(agent, "fr"))
 
 
@@ -1060,8 +1072,7 @@ def test_an_inverted_auxiliary_after_a_quotation_names_the_speaker() -> None:
     whose speaker is the pronoun (Wikinews, the police spokesman named the sentence before), so the
     'il semblerait que' of his words is his; with no such frame it is an opinion with no holder."""
     before = (
-        "L'alerte a été donnée vers quatre heures et demie du matin, a indiqué un porte-parole de la "
-        "police. "
+        "L'alerte a été donnée vers quatre heures et demie du matin, a indiqué un porte-parole de la police. "
     )
     framed = (
         "Il semblerait que la bousculade meurtrière ait été provoquée « par un feu de Bengale lancé "
@@ -1128,7 +1139,7 @@ def test_a_long_clause_before_the_verb_keeps_its_subject() -> None:
     a verb: its subject still speaks (BBC entertainment, Reuters-21578); a speaker after
     the verb is found there, as before (BBC tech)."""
     for text in (
-        'Caprice, who left in the scheduled fourth eviction having gained just 5% of the public '
+        "Caprice, who left in the scheduled fourth eviction having gained just 5% of the public "
         'vote, afterwards said: "I am so happy, I am so glad I\'m out."',
         "President Leon Febres Cordero said Ecuador would honour its debt when it had the capacity "
         "to make payments, but said foreign banks had calculated oil would have to be 25 dlrs a "
@@ -1164,145 +1175,3 @@ def test_one_weasel_finding_per_sentence() -> None:
         (1, 57, "claims.vague-source"),
     ]
     assert findings[1].confidence is not None
-
-
-def test_a_fresh_blind_sample_is_scored_on_its_own(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """bench/quality_claims.py scores bench/data/claims-fresh-*.jsonl (labeled without reading
-    the rules) in two tables of its own, its blind half first, and lists the errors of its read
-    half only: a fake sample here."""
-    import importlib
-
-    monkeypatch.syspath_prepend(str(ROOT / "bench"))
-    quality_claims = importlib.import_module("quality_claims")
-
-    article = tmp_path / "shared" / "news" / "a.txt"
-    article.parent.mkdir(parents=True)
-    sentences = [
-        ("Critics have long argued that the tariffs hurt farmers.", "weasel"),
-        ("The minister said the tariffs would stay.", "attributed"),
-        ("Shares rose 2% on Monday.", "none"),
-    ]
-    article.write_text(" ".join(text for text, _ in sentences) + "\n", encoding="utf-8")
-    data = tmp_path / "data"
-    data.mkdir()
-    # article "f" falls in the blind half, "a" in the read half: the same sentences in both
-    rows = [
-        {
-            "id": f"{article}#{n}",
-            "article": article,
-            "text": text,
-            "language": "en",
-            "label": label,
-            "source": "news/a.txt",
-            "line": 1,
-        }
-        for article in ("f", "a")
-        for n, (text, label) in enumerate(sentences)
-    ]
-    assert [quality_claims.fresh_half(r) for r in rows[::3]] == ["blind", "read"]
-    (data / "claims-fresh-en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    linter = Linter.from_config(Config(select=("claims", "sourcing")))
-    assert quality_claims.fresh_table(linter, tmp_path / "shared", tmp_path / "empty") is None
-    table, meets = quality_claims.fresh_table(linter, tmp_path / "shared", data)
-    blind, read = table.split("-- fresh (claims-fresh-en.jsonl), read half")
-    assert blind.startswith("-- fresh (claims-fresh-en.jsonl), blind half: labeled without reading the rules")
-    assert ": 3 sentences --" in blind and ": 3 sentences --" in read
-    for half in (blind, read):
-        assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in half
-    assert meets
-    # the error listing of the fresh sample shows its read half only
-    missed = [
-        {**rows[0], "text": "Shares rose 2% on Monday, in the blind half.", "label": "weasel"},
-        {**rows[3], "text": "Shares rose 2% on Monday, in the read half.", "label": "weasel"},
-    ]
-    quality_claims._errors(missed, [set(), set()], "fresh-read")
-    listed = capsys.readouterr().out
-    assert "in the read half" in listed and "in the blind half" not in listed
-    # an adjudicated label replaces the first labeler's, and the blind half is printed both ways
-    ruling = {"id": rows[1]["id"], "label": "weasel", "first": "attributed", "second": "weasel"}
-    (data / "claims-fresh-adjudicated.jsonl").write_text(json.dumps(ruling) + "\n", encoding="utf-8")
-    assert [r["label"] for r in quality_claims.load_gold(quality_claims.FRESH, data)][:2] == [
-        "weasel",
-        "weasel",
-    ]
-    table, meets = quality_claims.fresh_table(linter, tmp_path / "shared", data)
-    gold, first, read = table.split("-- fresh (claims-fresh-en.jsonl), ")[1:]
-    assert gold.startswith("blind half (adjudicated labels): labeled without reading the rules")
-    assert "| en | 3 | 1.00 (1/1) | 0.50 (1/2) | 1.00 (1/1) | n/a |" in gold
-    assert first.startswith("blind half, the first labeler's labels alone: 3 sentences")
-    assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in first
-    assert read.startswith("read half (adjudicated labels)")
-    assert not meets  # recall 0.50 on the gold labels
-    # a second fresh sample is scored whole, in a table of its own
-    assert quality_claims.fresh2_table(linter, tmp_path / "shared", data) is None
-    (data / "claims-fresh2-en.jsonl").write_text(
-        "".join(json.dumps(r) + "\n" for r in rows[:3]), encoding="utf-8"
-    )
-    table, meets = quality_claims.fresh2_table(linter, tmp_path / "shared", data)
-    assert table.startswith("-- fresh2 (claims-fresh2-en.jsonl): labeled blind after the rules were written")
-    assert "adjudicated" not in table
-    assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) | 1.00 (1/1) | 0.00 (0/1) |" in table
-    assert meets
-    (data / "claims-fresh2-adjudicated.jsonl").write_text(json.dumps(ruling) + "\n", encoding="utf-8")
-    table, meets = quality_claims.fresh2_table(linter, tmp_path / "shared", data)
-    gold, first = table.split("-- fresh2, the first labeler's labels alone: 3 sentences --")
-    assert "adjudicated labels: 3 sentences --" in gold and "| en | 3 | 1.00 (1/1) | 0.50 (1/2) |" in gold
-    assert "| en | 3 | 1.00 (1/1) | 1.00 (1/1) |" in first
-    assert not meets
-
-
-def test_the_agreement_of_two_labelers_is_measured_with_kappa(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """bench/quality_claims.py agreement(): observed agreement and Cohen's kappa of a sample
-    labeled twice (four sentences of a fake sample, one disagreement)."""
-    import importlib
-
-    monkeypatch.syspath_prepend(str(ROOT / "bench"))
-    quality_claims = importlib.import_module("quality_claims")
-    labels = ["weasel", "attributed", "none", "none"]
-    first = [
-        {
-            "id": f"a#{n}",
-            "article": "a",
-            "text": f"Sentence {n}.",
-            "language": "en",
-            "label": label,
-            "source": "a",
-        }
-        for n, label in enumerate(labels)
-    ]
-    (tmp_path / "claims-en.jsonl").write_text("".join(json.dumps(r) + "\n" for r in first), encoding="utf-8")
-    second = [{"id": r["id"], "label": r["label"]} for r in first]
-    second[0]["label"] = "none"  # the second labeler saw no weasel in the first sentence
-    (tmp_path / "claims-agreement-relabel.jsonl").write_text(
-        "".join(json.dumps(r) + "\n" for r in second), encoding="utf-8"
-    )
-    (line,) = quality_claims.agreement(tmp_path)
-    # observed 3/4; expected (1*0 + 1*1 + 2*3) / 16 = 7/16; kappa (12/16 - 7/16) / (9/16) = 5/9
-    assert "4 sentences, agree 0.75, kappa 0.56; weasel: first 1, second 0, both 0 (F1 0.00)" in line
-
-
-def test_the_weasel_figures_carry_an_article_bootstrap_interval(monkeypatch: pytest.MonkeyPatch) -> None:
-    """bench/quality_claims.py interval_lines(): a 90% interval from resampling articles, the
-    same every run; none for a single article (nothing to resample)."""
-    import importlib
-
-    monkeypatch.syspath_prepend(str(ROOT / "bench"))
-    quality_claims = importlib.import_module("quality_claims")
-    weasel = {"claims.weasel-attribution"}
-    # four articles: two found weasels, one missed, one wrong finding on an attributed sentence
-    rows = [
-        {"article": article, "label": label}
-        for article, label in (("a", "weasel"), ("b", "weasel"), ("c", "weasel"), ("d", "attributed"))
-    ]
-    predictions = [weasel, weasel, set(), weasel]
-    (line,) = quality_claims.interval_lines(rows, predictions)
-    assert line == quality_claims.interval_lines(rows, predictions)[0]
-    assert line.startswith("all, 90% interval (4 articles resampled 2000 times): weasel P ")
-    precision, recall = (part.split()[-1].split("-") for part in line.split(": ")[1].split(", "))
-    assert float(precision[0]) <= 2 / 3 <= float(precision[1]) and float(precision[0]) < float(precision[1])
-    assert float(recall[0]) <= 2 / 3 <= float(recall[1])
-    assert quality_claims.interval_lines(rows[:1], predictions[:1]) == []
