@@ -5,6 +5,7 @@ reports on real sentences, with and without the name a scraper dropped."""
 from __future__ import annotations
 
 import pickle
+from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
 import pytest
@@ -157,7 +158,11 @@ def test_the_generated_walk_gives_the_very_floats_of_the_loop(lang: str) -> None
 def test_marshalled_walkers_of_another_python_are_rebuilt_from_the_trees() -> None:
     matcher = load_ruleset().by_id()[RULE].matcher_for("en")
     model = matcher.model
-    foreign = TreeModel(model.features, model.base, model.trees, b"2.7.18 (another Python)\0" + b"junk")
+    # another bytecode version's magic number before the marshalled walkers
+    foreign_tag = bytes([MAGIC_NUMBER[0] ^ 0xFF]) + MAGIC_NUMBER[1:]
+    foreign = TreeModel(
+        model.features, model.base, model.trees, foreign_tag + model.code[len(MAGIC_NUMBER) :]
+    )
     rows = [row for _s, row in gap_features.candidates(NAMES_CUT[0].values[0], matcher.classes)]
     assert rows and foreign._walkers is not None
     assert [foreign.probability(row) for row in rows] == [_loop_walk(model).probability(row) for row in rows]
