@@ -709,6 +709,10 @@ def weasel_constructs(text: str, language: str) -> list[set[str]]:
             "favoured lower Dutch rates but that the Germans should move first.",
             "speaker",
         ),
+        # an ordinal is no poll's fraction: the twins of "Three-quarters said", "a quarter of
+        # web users said" (no finding)
+        ("en", "A third analyst said the deal would fail.", "speaker"),
+        ("en", "A third source said the deal would collapse.", "speaker"),
     ],
 )
 def test_weasel_constructions(language: str, text: str, construct: str) -> None:
@@ -998,6 +1002,8 @@ def test_an_anonymous_speaker_and_its_group_carry_over() -> None:
             "Of these, 83% were happy with the experience, though nearly a quarter said they struggled "
             "to remember their pin number.",
         ),
+        # the twin of "A third analyst said" (a vague speaker): a fraction followed by "of"
+        ("en", "A quarter of web users said they had bought music online."),
     ],
 )
 def test_no_weasel_construction(language: str, text: str) -> None:
