@@ -1032,17 +1032,30 @@ def test_the_reportative_conditional_of_etre() -> None:
         "un enclos séparé de l'église.",
         "La peau pigmentée par le soleil serait devenue un attribut de la mode en partie à cause du "
         "statut de Coco Chanel.",
+        # "ce" a determiner, not the pronoun of "ce serait" (review 13)
+        "Ce crash serait dû à une défaillance des deux moteurs.",
     ):
         assert "claims.hearsay-conditional" in claims_rules(text, "fr"), text
     future = "Il ne savait pas comment le Comte entendait traiter l'affaire ; il savait seulement qu'elle serait traitée."
     assert "claims.hearsay-conditional" not in claims_rules(future, "fr")
+    # "ne serait plus" holds no participle; "il" farther back no longer hides it (an ELTeC novel)
+    novel = (
+        "Étienne lui pardonnerait, Étienne se consolerait ; qui sait ? peut-être, il épouserait un "
+        "jour… il épouserait Teresa… et Marguerite ne serait plus pour lui qu'une sœur chérie."
+    )
+    assert "claims.hearsay-conditional" not in claims_rules(novel, "fr")
 
 
 def test_the_hearsay_conditional_is_a_main_clause() -> None:
     """'aurait' + a participle as the verb of its sentence reports hearsay; in a clause after
     'que' or 'qui' it is a hypothesis (French Wikipedia of corpus/clean)."""
-    hearsay = "Là, il aurait avoué au médecin qu'il s'était autotransfusé avec du sang."
-    assert "claims.hearsay-conditional" in claims_rules(hearsay, "fr")
+    for hearsay in (
+        "Là, il aurait avoué au médecin qu'il s'était autotransfusé avec du sang.",
+        # a relative clause closed by its own verb before the conditional (review 13)
+        "L'homme qui a été arrêté hier aurait avoué le meurtre.",
+        "Le président dont la voiture a été volée aurait porté plainte.",
+    ):
+        assert "claims.hearsay-conditional" in claims_rules(hearsay, "fr"), hearsay
     for text in (
         "Yasu a donc réussi à faire un clip qu'on regarde encore et encore pour découvrir le moindre "
         "détail que l'on aurait manqué.",
