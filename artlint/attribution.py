@@ -260,6 +260,7 @@ class Lexicon:
     affiliations: frozenset[str] = frozenset()  # "of", "for": a role's organisation follows
     finite_verbs: frozenset[str] = frozenset()  # "ist", "hat": a group noun's phrase ends before one
     weak_markers: frozenset[str] = frozenset()  # "pour": a marker that makes no weasel
+    view_nouns: frozenset[str] = frozenset()  # ", so die Hoffnung.": a view after a marker, no speaker
     singular: frozenset[str] = frozenset()  # "a", "le": the noun phrase is singular
     demonyms: frozenset[str] = frozenset()  # "Norwegian": a country's officials, but no name
     evidence_words: frozenset[str] = frozenset()  # the evidence verbs, one word each
@@ -362,6 +363,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         participle_followers=_words(lists.get("participle_followers", [])),
         agent_markers=_words(lists.get("agent_markers", [])),
         evidence_heads=_words(lists.get("evidence_heads", [])),
+        view_nouns=_words(lists.get("view_nouns", [])),
         own_study=_words(lists.get("own_study_markers", [])),
         asides=_words(lists.get("aside_words", [])),
         complementizers=_words(lists.get("complementizers", [])),
@@ -951,6 +953,9 @@ class _Analyser:
             words = sentence_words.first(match.end, after_end, AFTER_WORDS)
             if not words:
                 return "pronoun", None  # "..., peut-on lire." names the source of the sentence before
+            head = next((w.lower() for w in words if w.lower() not in self.lex.noun_markers), "")
+            if head in self.lex.view_nouns:
+                return "none", None  # "..., so die Hoffnung.": whose hope is not said
             return self._noun_phrase(words, allow_pronoun=True, forward=True)
         tokens = sentence_words.last(before_start, match.start, BEFORE_WORDS + 3)
         if len(tokens) > 3 and tokens[-1] == tokens[-3] == "," and tokens[-2].lower() in self.lex.asides:

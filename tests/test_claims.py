@@ -188,6 +188,10 @@ def test_seed_sentences_in_context() -> None:
         "Die Ermittlungen gegen den Banker könnten noch eineinhalb Jahre dauern, heißt es in Sofioter "
         "Justizkreisen.",
         "Aden dient seit Monaten als Übergangshauptstadt, hieß es aus Präsidentschaftskreisen.",
+        # a view or a plan closing the sentence names no one: twins of ", so die Polizei." below
+        "Die Preise dürften im Herbst sinken, so die Hoffnung.",
+        "Die Preise dürften im Herbst sinken, so die Erwartung.",
+        "Die Preise dürften im Herbst sinken, so der Plan.",
     ],
 )
 def test_german_weasels(text: str) -> None:
@@ -207,6 +211,7 @@ def test_german_weasels(text: str) -> None:
         # "dürften" of the same sentence is an expectation with no forecaster
         "In den nächsten Stunden dürften aber auch in Bad Radkersburg wieder Flüchtlinge ankommen, so "
         "die Polizei.",
+        "Die Preise dürften im Herbst sinken, so die Polizei.",
         # twin: a named paper
         "Dies ergebe sich aus einem neuen sensationellen Fund auf dem Quirinal-Hügel, wie die "
         "Zeitung La Repubblica berichtet.",
