@@ -881,9 +881,18 @@ class _Analyser:
                 if ";" in text or ("," not in text and not _QUOTE_END_RE.search(text) and not framing):
                     continue
                 between = _tokens(regex.split(r"[,\"”»]", text)[-1])
+                # "..., wie Polizeisprecher Thomas Keiblinger am Montag in Wien sagte.": a frame by
+                # its opener, however long, when its verb ends the sentence (not "if, as Tony Blair
+                # and Ruth Kelly have suggested, GCSEs and A-levels stay")
+                framing = framing or (
+                    bool(between)
+                    and between[0].lower() in self.lex.inversion_openers
+                    and not _tokens(self.text[cue.end : self.sentences[cue.sentence].end])
+                )
                 # a name and its title do not count ("..., UK Foreign Secretary Jack Straw has
-                # said"); a phrase of its own does ("..., with Finance Minister Onno Ruding having said")
-                length = sum(1 for t in between if not t[:1].isupper())
+                # said"); a phrase of its own does ("..., with Finance Minister Onno Ruding having said").
+                # Where every noun is capitalised (German), a capital marks no name: every word counts
+                length = sum(1 for t in between if self.lex.capitalised_nouns or not t[:1].isupper())
                 opens = bool(between) and between[0].lower() in self.lex.affiliations | self.lex.places
                 if not framing and (
                     length > FRAME_WORDS or opens or any(t.lower() in self.lex.joins for t in between)

@@ -198,6 +198,24 @@ def test_german_weasels(text: str) -> None:
     assert "claims.vague-source" in claims_rules(text, "de"), text
 
 
+def test_a_german_closing_frame_counts_its_nouns() -> None:
+    """A speaker after the verb owns the sentence only from a short frame; German nouns are
+    capitalised, so a capital does not exempt a word from the count as it does an English name
+    (review 13 B5: no Der Standard sentence changed).  A frame opened by "wie" whose verb ends
+    the sentence is a frame however long."""
+    clause = (
+        "Experten warnen vor einer Zunahme der Angriffe, seit Innenministerin Johanna Mikl-Leitner "
+        "die Zahlen bestätigte."
+    )
+    assert "claims.vague-source" in claims_rules(clause, "de")
+    for framed in (
+        "Experten warnen vor einer Zunahme der Angriffe, wie Polizeisprecher Thomas Keiblinger am "
+        "Montag bei einer Pressekonferenz in Wien sagte.",
+        "Experten warnen vor einer Zunahme der Angriffe, sagte Polizeisprecher Thomas Keiblinger.",
+    ):
+        assert not claims_rules(framed, "de"), framed
+
+
 @pytest.mark.parametrize(
     "text",
     [
