@@ -241,6 +241,11 @@ class Lexicon:
     participles: regex.Pattern[str] | None = None
     participle_auxiliaries: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # "in", "dans": a name after one is a place, no owner
+    # affiliations | places: a word after which a name belongs to a phrase of its own ("of", "in")
+    phrase_openers: frozenset[str] = frozenset()
+    # the ending of a progressive or a gerund ("are warning", "for suggesting"); none in
+    # languages without that form
+    progressive_suffix: str = ""
     subject_links: frozenset[str] = frozenset()  # words between a subject and its verb ("have", "also")
     group_pronouns: frozenset[str] = frozenset()  # "they": vague when its group is
     anonymity: PatternSet | None = None
@@ -260,6 +265,7 @@ class Lexicon:
     affiliations: frozenset[str] = frozenset()  # "of", "for": a role's organisation follows
     finite_verbs: frozenset[str] = frozenset()  # "ist", "hat": a group noun's phrase ends before one
     weak_markers: frozenset[str] = frozenset()  # "pour": a marker that makes no weasel
+    view_nouns: frozenset[str] = frozenset()  # ", so die Hoffnung.": a view after a marker, no speaker
     singular: frozenset[str] = frozenset()  # "a", "le": the noun phrase is singular
     demonyms: frozenset[str] = frozenset()  # "Norwegian": a country's officials, but no name
     evidence_words: frozenset[str] = frozenset()  # the evidence verbs, one word each
@@ -306,6 +312,8 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
     )
     quantifiers = lists.get("vague_quantifiers", [])
     pronouns = _words(lists.get("pronouns", []))
+    affiliations = _words(lists.get("affiliation_markers", []))
+    places = _words(lists.get("place_prepositions", []))
     inversion = "|".join(regex.escape(p) for p in sorted(pronouns, key=len, reverse=True)) or r"(?!x)x"
     # a straight mark followed by a blank closes a quotation, it opens none (the
     # pairing of straight marks is lost after one stray mark otherwise); nor does one
@@ -352,7 +360,9 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         people=_one_of(lists.get("people_patterns", [])),
         participles=_one_of(lists.get("participle_patterns", [])),
         participle_auxiliaries=_words(lists.get("participle_auxiliaries", [])),
-        places=_words(lists.get("place_prepositions", [])),
+        places=places,
+        phrase_openers=affiliations | places,
+        progressive_suffix="".join(lists.get("progressive_suffix", [])).lower(),
         subject_links=_words(lists.get("subject_links", [])),
         group_pronouns=_words(lists.get("group_pronouns", [])),
         anonymity=_patterns(lists.get("anonymity_patterns", []), regex.IGNORECASE),
@@ -362,6 +372,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         participle_followers=_words(lists.get("participle_followers", [])),
         agent_markers=_words(lists.get("agent_markers", [])),
         evidence_heads=_words(lists.get("evidence_heads", [])),
+        view_nouns=_words(lists.get("view_nouns", [])),
         own_study=_words(lists.get("own_study_markers", [])),
         asides=_words(lists.get("aside_words", [])),
         complementizers=_words(lists.get("complementizers", [])),
@@ -369,7 +380,7 @@ def compile_lexicon(language: str, lists: Mapping[str, Sequence[str]]) -> Lexico
         comparisons=_words(lists.get("comparison_markers", [])),
         capitalised_nouns="capitalised" in lists.get("noun_case", []),
         articles=_words(lists.get("definite_articles", [])),
-        affiliations=_words(lists.get("affiliation_markers", [])),
+        affiliations=affiliations,
         finite_verbs=_words(lists.get("finite_verbs", [])),
         weak_markers=_words(lists.get("weak_markers", [])),
         singular=_words(lists.get("singular_determiners", [])),
@@ -607,7 +618,7 @@ class _Analyser:
                     continue  # "agreed to settle", "comme on dit": no speech reported
                 if self._gerund(match.text, previous):
                     continue  # "suspended for allegedly suggesting", "criticised for insisting"
-                progressive = match.text.lower().endswith("ing") and bool(previous)
+                progressive = self._progressive(match.text) and bool(previous)
                 progressive = progressive and previous[-1].lower() in lex.passive  # "are warning"
                 if (
                     noun_like
@@ -787,16 +798,29 @@ class _Analyser:
             and times.search(self.doc.text, sentence.start, sentence.end) is not None
         )
 
+    def _progressive(self, verb: str) -> bool:
+        """Whether a verb has the language's progressive ending ("warning"): its subject
+        stands before the auxiliary, and after a preposition it is a noun of the act."""
+        suffix = self.lex.progressive_suffix
+        return bool(suffix) and verb.lower().endswith(suffix)
+
+    def _before_aside(self, words: list[str]) -> int:
+        """How many of the words stand before an aside closing them ("Analysts, however,"
+        before "say"): the subject before the aside speaks."""
+        if len(words) > 3 and words[-1] == words[-3] == "," and words[-2].lower() in self.lex.asides:
+            return len(words) - 3
+        return len(words)
+
     def _gerund(self, verb: str, previous: list[str]) -> bool:
         """An -ing form right after a preposition (an adverb allowed between) is a noun of
         the act, no one's report: "a candidate suspended for allegedly suggesting", "was
         criticised for insisting", "the risk of warning"."""
         lex = self.lex
-        if not verb.lower().endswith("ing") or " " in verb:
+        if not self._progressive(verb) or " " in verb:
             return False
         for word in reversed(previous[-2:]):
             lower = word.lower()
-            if lower in lex.affiliations or lower in lex.places or lower in lex.agent_markers:
+            if lower in lex.phrase_openers or lower in lex.agent_markers:
                 return True
             if not lower.endswith("ly"):
                 return False
@@ -869,7 +893,7 @@ class _Analyser:
             if cue.start < start:
                 between = _tokens(self.text[cue.end : start])
             else:
-                if self.text[cue.start : cue.end].lower().endswith("ing"):
+                if self._progressive(self.text[cue.start : cue.end]):
                     continue  # "..., arguing that": what follows is the speech, not what precedes
                 # A speaker after: only the closing frame of the sentence ("..., the
                 # minister said"), not a clause of the reported speech itself.
@@ -879,10 +903,19 @@ class _Analyser:
                 if ";" in text or ("," not in text and not _QUOTE_END_RE.search(text) and not framing):
                     continue
                 between = _tokens(regex.split(r"[,\"”»]", text)[-1])
+                # "..., wie Polizeisprecher Thomas Keiblinger am Montag in Wien sagte.": a frame by
+                # its opener, however long, when its verb ends the sentence (not "if, as Tony Blair
+                # and Ruth Kelly have suggested, GCSEs and A-levels stay")
+                framing = framing or (
+                    bool(between)
+                    and between[0].lower() in self.lex.inversion_openers
+                    and not _tokens(self.text[cue.end : self.sentences[cue.sentence].end])
+                )
                 # a name and its title do not count ("..., UK Foreign Secretary Jack Straw has
-                # said"); a phrase of its own does ("..., with Finance Minister Onno Ruding having said")
-                length = sum(1 for t in between if not t[:1].isupper())
-                opens = bool(between) and between[0].lower() in self.lex.affiliations | self.lex.places
+                # said"); a phrase of its own does ("..., with Finance Minister Onno Ruding having said").
+                # Where every noun is capitalised (German), a capital marks no name: every word counts
+                length = sum(1 for t in between if self.lex.capitalised_nouns or not t[:1].isupper())
+                opens = bool(between) and between[0].lower() in self.lex.phrase_openers
                 if not framing and (
                     length > FRAME_WORDS or opens or any(t.lower() in self.lex.joins for t in between)
                 ):
@@ -901,9 +934,7 @@ class _Analyser:
         low = max(sentence.start, cue.start - 60)
         before = self.text[low : cue.start]
         words = list(_WORD_OR_COMMA_RE.finditer(before))
-        tail = [w.group() for w in words[-3:]]
-        if len(words) > 3 and tail[0] == tail[2] == "," and tail[1].lower() in self.lex.asides:
-            words = words[:-3]  # "Analysts, however, say": the subject before the aside
+        words = words[: self._before_aside([w.group() for w in words])]  # "Analysts, however, say"
         clause = cue.start  # else the clause's first words, as far as GENERIC_START + 2 words back
         for rank, match in enumerate(reversed(words)):
             lower = match.group().lower().replace("’", "'")
@@ -951,12 +982,14 @@ class _Analyser:
             words = sentence_words.first(match.end, after_end, AFTER_WORDS)
             if not words:
                 return "pronoun", None  # "..., peut-on lire." names the source of the sentence before
+            head = next((w.lower() for w in words if w.lower() not in self.lex.noun_markers), "")
+            if head in self.lex.view_nouns:
+                return "none", None  # "..., so die Hoffnung.": whose hope is not said
             return self._noun_phrase(words, allow_pronoun=True, forward=True)
         tokens = sentence_words.last(before_start, match.start, BEFORE_WORDS + 3)
-        if len(tokens) > 3 and tokens[-1] == tokens[-3] == "," and tokens[-2].lower() in self.lex.asides:
-            tokens = tokens[:-3]  # "Analysts, however, say": the aside stands between subject and verb
+        tokens = tokens[: self._before_aside(tokens)]
         tokens = tokens[-BEFORE_WORDS:]
-        progressive = match.text.lower().endswith("ing")  # "have been suggesting": no passive
+        progressive = self._progressive(match.text)  # "have been suggesting": no passive
         if (
             kind in ("speech", "evidence")
             and not progressive
@@ -1408,7 +1441,7 @@ class _Analyser:
             if low in lex.noun_markers and low not in lex.quantifier_words:
                 determined = True
                 break
-            if before == "," or low in lex.affiliations or low in lex.places or low in lex.relatives:
+            if before == "," or low in lex.phrase_openers or low in lex.relatives:
                 break
         return (
             determined
