@@ -1710,7 +1710,7 @@ class _Analyser:
         speakers: dict[int, str | None] = {}
         openers: dict[int, str | None] = {}  # a speaker at the start of its sentence: “...” He said.
         vague: set[int] = set()  # sentences whose reporting verb has a vague speaker
-        vague_at: list[int] = []  # where those verbs stand
+        vague_at: list[int] = []  # their offsets: a quotation such a verb frames is its speaker's
         for cue in cues:
             if cue.status in IDENTIFIED and cue.kind in ("speech", "marker", "setting"):
                 speakers.setdefault(cue.sentence, cue.source)
