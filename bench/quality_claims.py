@@ -267,15 +267,16 @@ def second_labels(sample: BlindSample, data: Path | None = None) -> dict[str, di
     return labels
 
 
-def rulings(sample: BlindSample, data: Path | None = None) -> dict[str, str] | None:
+def rulings(sample: BlindSample, first_rows: list[dict], data: Path | None = None) -> dict[str, str] | None:
     """id -> adjudicated label, for exactly the sentences the two labelings disagree on;
     None without an adjudication file.  A ruling on a sentence both labeled alike, one whose
     labels changed since, or a disagreement left without a ruling is an error: gold labels
-    must never override an agreed label, or go stale."""
+    must never override an agreed label, or go stale.  `first_rows`: the sample's rows as
+    load_rows reads them."""
     path = (data or DATA) / sample.adjudicated
     if not path.is_file():
         return None
-    first = {r["id"]: r["label"] for r in load_rows(sample.files, data or DATA)}
+    first = {r["id"]: r["label"] for r in first_rows}
     second = {key: row["label"] for key, row in second_labels(sample, data).items()}
     disagree = {i for i, label in first.items() if second.get(i, label) != label}
     ruled: dict[str, str] = {}
@@ -297,7 +298,11 @@ def load_gold(sample: BlindSample, data: Path | None = None, gold: bool = True) 
     """A blind sample's rows; with `gold`, a sentence the two labelers disagreed on carries
     its adjudicated label (when the adjudication file exists), else the first labeler's."""
     rows = load_rows(sample.files, data or DATA)
-    ruled = rulings(sample, data) if gold else None
+    return _ruled(rows, rulings(sample, rows, data)) if gold else rows
+
+
+def _ruled(rows: list[dict], ruled: dict[str, str] | None) -> list[dict]:
+    """The rows with the adjudicated label where there is one."""
     if not ruled:
         return rows
     return [{**r, "label": ruled.get(r["id"], r["label"])} for r in rows]
@@ -320,11 +325,11 @@ def blind_tables(
     """A blind sample's tables, one per part (artlint next to the peer, on gold labels, then
     on the first labeler's for a part that counts once there is an adjudication), and whether
     the parts that count meet the targets; None when the sample's files do not exist."""
-    rows = load_gold(sample, data)
-    if not rows:
+    first = load_rows(sample.files, data or DATA)
+    if not first:
         return None
-    first = load_gold(sample, data, gold=False)
-    adjudicated = rulings(sample, data) is not None
+    ruled = rulings(sample, first, data)
+    rows, adjudicated = _ruled(first, ruled), ruled is not None
     predictions = predict(linter, rows, shared)
     peer = peer_predictions(rows)
     files = ", ".join(sorted({r["file"] for r in rows}))
