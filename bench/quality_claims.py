@@ -586,14 +586,11 @@ BOOTSTRAP_DRAWS = 2000
 def interval_lines(rows: list[dict], predictions: list[set[str]]) -> list[str]:
     """How far the weasel figures of so few sentences could move: a 90% interval from
     resampling the articles with replacement (a fixed seed, so the same every run)."""
-    per_article: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    per_article: dict[str, list[tuple[dict, set[str]]]] = defaultdict(list)
     for row, rules in zip(rows, predictions, strict=True):
-        counts = per_article[article_of(row)]
-        weasel, predicted = row["label"] == "weasel", predicted_label(rules) == "weasel"
-        counts[0] += weasel and predicted
-        counts[1] += predicted
-        counts[2] += weasel
-    articles = [per_article[k] for k in sorted(per_article)]
+        per_article[article_of(row)].append((row, rules))
+    scores = (score_of(per_article[key]) for key in sorted(per_article))
+    articles = [(s.weasel_tp, s.weasel_predicted, s.weasel_gold) for s in scores]
     if len(articles) < 2:
         return []
     rng = random.Random(20261202)
