@@ -63,11 +63,10 @@ def main() -> None:
     parser.add_argument("--set", choices=tuple(SAMPLES), default="fresh")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    out = args.out
     rows = disagreements(SAMPLES[args.set])
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     pairs = Counter(f"{r['first']} / {r['second']}" for r in rows)
-    print(f"{len(rows)} disagreements -> {out}")
+    print(f"{len(rows)} disagreements -> {args.out}")
     for pair, n in pairs.most_common():
         print(f"  {n:4d}  first {pair} second")
 
