@@ -261,6 +261,9 @@ class _Node:
     kind: str  # zero (an assertion, a lookaround), char, class, group, other
     source: str
     chars: tuple[str, ...] = ()  # char: the character; class: its members when few and plain
+    # class: (escapes among \d and \w, plain characters) when it holds nothing else (no
+    # negation, range, set operation or other escape), else None
+    members: tuple[tuple[str, ...], tuple[str, ...]] | None = None
     body: list[list[_Node]] = field(default_factory=list)  # group, lookaround: the alternatives
     plain: bool = False  # group: "(?:...)", which may be split and unwrapped
     captures: bool = False  # a capturing group: this one or one inside it
@@ -380,8 +383,11 @@ class _Reader:
         if negated:
             end += 1
         members: list[str] | None = []
+        plain: list[str] = []  # every plain character, beside the \d and \w escapes
+        escapes: list[str] | None = None if negated else []
         if end < len(source) and source[end] == "]":  # a "]" first is a member
             members.append("]")
+            plain.append("]")
             end += 1
         while end < len(source) and source[end] != "]":
             char = source[end]
@@ -389,22 +395,29 @@ class _Reader:
                 if end + 1 < len(source) and not source[end + 1].isalnum():
                     if members is not None:
                         members.append(source[end + 1])
+                    plain.append(source[end + 1])
                     end += 2
                     continue
                 members = None
+                if escapes is not None and source[end + 1 : end + 2] in ("d", "w"):
+                    escapes.append(source[end + 1])
+                else:
+                    escapes = None  # \s, \p{..}, \x41, ...
                 end = self._escape_end(end)
                 continue
             if char == "[":  # a nested set or a POSIX class: too much for this reader
                 raise _Unknown
             if char in "-&~|":
-                members = None
+                members = escapes = None  # a range or a set operation
             elif members is not None:
                 members.append(char)
+            plain.append(char)
             end += 1
         if end >= len(source):
             raise _Unknown
         listed = () if negated or not members or len(members) > 8 else tuple(members)
-        return _Node("class", source[at : end + 1], listed), end + 1
+        parts = None if escapes is None else (tuple(escapes), tuple(plain))
+        return _Node("class", source[at : end + 1], listed, members=parts), end + 1
 
     def _group(self, at: int) -> tuple[_Node, int]:
         source = self.source
@@ -768,26 +781,7 @@ def _class_members(node: _Node) -> tuple[set[str], set[str]] | None:
         return set(), set(node.chars)
     if node.kind == "other":
         return ({node.source[1]}, set()) if node.source in ("\\d", "\\w") else None
-    if node.kind != "class" or node.source.startswith("[^"):
+    if node.kind != "class" or node.members is None:
         return None
-    escapes: set[str] = set()
-    chars: set[str] = set()
-    body = node.source[1:-1]
-    at = 0
-    while at < len(body):
-        char = body[at]
-        if char == "\\" and at + 1 < len(body):
-            escaped = body[at + 1]
-            if escaped in "dw":
-                escapes.add(escaped)
-            elif escaped.isalnum():
-                return None  # \s, \p{..}, \x41, ...
-            else:
-                chars.add(escaped)
-            at += 2
-            continue
-        if char in "-&~|[":
-            return None  # a range or a set operation
-        chars.add(char)
-        at += 1
-    return escapes, chars
+    escapes, chars = node.members
+    return set(escapes), set(chars)
